@@ -1,0 +1,87 @@
+package dev.scafctl.catalog.local;
+
+import dev.scafctl.catalog.CatalogException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Mutual exclusion on one folder, for threads of this JVM ({@code mvn -T}) and for other processes (two Maven
+ * builds, or scafctl beside us) alike. Java file locks belong to the whole JVM and throw when one thread asks
+ * for a lock another thread holds, so a JVM-wide reentrant lock per file is taken first, and the file lock
+ * only by the outermost holder.
+ */
+final class CatalogLock {
+
+    private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
+
+    private final Path lockFile;
+
+    CatalogLock(Path lockFile) {
+        this.lockFile = lockFile.toAbsolutePath().normalize();
+    }
+
+    <T> T around(Supplier<T> work) {
+        Held held = HELD.computeIfAbsent(lockFile, p -> new Held());
+        held.threads.lock();
+        try {
+            if (held.threads.getHoldCount() == 1) {
+                held.acquire(lockFile);
+            }
+            try {
+                return work.get();
+            } finally {
+                if (held.threads.getHoldCount() == 1) {
+                    held.release(lockFile);
+                }
+            }
+        } finally {
+            held.threads.unlock();
+        }
+    }
+
+    private static final class Held {
+        final ReentrantLock threads = new ReentrantLock();
+        FileChannel channel;
+        FileLock fileLock;
+
+        void acquire(Path lockFile) {
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                fileLock = channel.lock();
+            } catch (IOException e) {
+                closeQuietly();
+                throw new CatalogException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        void release(Path lockFile) {
+            try {
+                fileLock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new CatalogException("cannot unlock " + lockFile + ": " + e.getMessage(), e);
+            } finally {
+                fileLock = null;
+                channel = null;
+            }
+        }
+
+        private void closeQuietly() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the original failure is the one worth reporting
+                }
+            }
+            channel = null;
+        }
+    }
+}

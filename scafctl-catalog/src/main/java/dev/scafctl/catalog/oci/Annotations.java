@@ -1,0 +1,19 @@
+package dev.scafctl.catalog.oci;
+
+/** The annotation keys of the OCI image spec and of scafctl that this project reads and writes. */
+public final class Annotations {
+
+    public static final String REF_NAME = "org.opencontainers.image.ref.name";
+    public static final String VERSION = "org.opencontainers.image.version";
+    public static final String CREATED = "org.opencontainers.image.created";
+    public static final String DESCRIPTION = "org.opencontainers.image.description";
+    public static final String TITLE = "org.opencontainers.image.title";
+
+    public static final String ARTIFACT_TYPE = "dev.scafctl.artifact.type";
+    public static final String ARTIFACT_NAME = "dev.scafctl.artifact.name";
+    public static final String PLUGIN_PLATFORM = "dev.scafctl.plugin.platform";
+    public static final String PROVIDER_NAMES = "dev.scafctl.provider.names";
+    public static final String AUTH_HANDLER_NAMES = "dev.scafctl.auth-handler.names";
+
+    private Annotations() {}
+}

@@ -1,0 +1,53 @@
+package dev.scafctl.catalog.oci;
+
+import dev.scafctl.catalog.InvalidInputException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** A content digest, always {@code sha256:<64 lowercase hex>} here, as OCI registries and scafctl use. */
+public record Digest(String hex) {
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+    public Digest {
+        if (hex == null || !HEX.matcher(hex).matches()) {
+            throw new InvalidInputException("invalid digest hex \"" + hex + "\": expected 64 lowercase hex characters");
+        }
+    }
+
+    /** Parses {@code sha256:<64 hex>}. */
+    public static Digest parse(String text) {
+        if (text == null || !text.startsWith("sha256:") || !HEX.matcher(text.substring(7)).matches()) {
+            throw new InvalidInputException("invalid digest \"" + text + "\": expected sha256:<64 lowercase hex>");
+        }
+        return new Digest(text.substring(7));
+    }
+
+    public static Digest of(byte[] content) {
+        MessageDigest sha = newSha256();
+        return new Digest(HexFormat.of().formatHex(sha.digest(content)));
+    }
+
+    public static Digest of(MessageDigest finishedSha256) {
+        return new Digest(HexFormat.of().formatHex(finishedSha256.digest()));
+    }
+
+    public static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public String algorithm() {
+        return "sha256";
+    }
+
+    @Override
+    public String toString() {
+        return "sha256:" + hex;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.DefaultLocations;
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.local.LocalCatalog;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every scafctl goal shares: {@code skip}, the local catalog folder, and the translation of the core's
+ * failures into Maven's: bad input is a {@link MojoFailureException} naming the parameter, anything else a
+ * {@link MojoExecutionException}.
+ */
+abstract class AbstractScafctlMojo extends AbstractMojo {
+
+    /** Skips the goal. */
+    @Parameter(property = "scafctl.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The local catalog: an OCI image layout shared with the scafctl CLI. Defaults to
+     * {@code $XDG_DATA_HOME/scafctl/catalog} ({@code ~/.local/share/scafctl/catalog}; on Windows
+     * {@code %LOCALAPPDATA%\scafctl\catalog}).
+     */
+    @Parameter(property = "scafctl.catalogDir")
+    private File catalogDir;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping scafctl (scafctl.skip=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (CatalogException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work, with parameters already injected. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    protected MavenProject project() {
+        return project;
+    }
+
+    /** Whether the goal runs in a project with a pom, rather than as a bare command in some folder. */
+    protected boolean hasPom() {
+        return project.getFile() != null;
+    }
+
+    /** The folder relative paths are resolved against: the project's, or the current one without a pom. */
+    protected Path baseDir() {
+        File basedir = project.getBasedir();
+        return (basedir != null ? basedir.toPath() : Path.of("")).toAbsolutePath();
+    }
+
+    /** The project's build folder; {@code target} in the current folder without a pom. */
+    protected Path buildDirectory() {
+        return hasPom() ? Path.of(project.getBuild().getDirectory()) : baseDir().resolve("target");
+    }
+
+    protected LocalCatalog localCatalog() {
+        Path folder = catalogDir != null ? catalogDir.toPath() : DefaultLocations.ofCurrentUser().catalogDir();
+        return LocalCatalog.open(folder);
+    }
+
+    /** A path as the user would like to read it: relative to the project when it is inside it. */
+    protected String display(Path path) {
+        Path base = baseDir();
+        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    /**
+     * Parses a parameter's value with a core parser; a refusal becomes a failure that names the parameter and its
+     * user property, so the user knows which line of the pom or which {@code -D} to fix.
+     */
+    protected static <T> T parameter(String name, String property, Supplier<T> parse) throws MojoFailureException {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException("Invalid <" + name + "> (" + property + "): " + e.getMessage(), e);
+        }
+    }
+}

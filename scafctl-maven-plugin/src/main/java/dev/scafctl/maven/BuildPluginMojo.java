@@ -1,0 +1,122 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.ArtifactExistsException;
+import dev.scafctl.catalog.BuildTimestamp;
+import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.AtomicFiles;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.plugin.PlatformBinary;
+import dev.scafctl.catalog.plugin.PluginBuildRequest;
+import dev.scafctl.catalog.plugin.PluginImageBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Packages one binary per platform into a single multi-platform scafctl plugin (an OCI image index with one
+ * manifest per platform) in the local catalog, as {@code scafctl build plugin} does, but reproducibly: the same
+ * binaries give the same index digest on every run and machine. The digest is also written to
+ * {@code target/scafctl/<name>-<version>.digest}.
+ *
+ * <p>Runs without a pom too: {@code mvn dev.scafctl:scafctl-maven-plugin:build-plugin -Dscafctl.name=my-provider
+ * -Dscafctl.version=1.0.0 -Dscafctl.platforms=linux/amd64=dist/my-provider-linux-amd64,...}
+ */
+@Mojo(name = "build-plugin", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
+public class BuildPluginMojo extends AbstractScafctlMojo {
+
+    /** The plugin's catalog name: lowercase letters, digits and single hyphens. Defaults to the artifactId. */
+    @Parameter(property = "scafctl.name")
+    private String name;
+
+    /** The plugin kind: {@code provider} or {@code auth-handler}. */
+    @Parameter(property = "scafctl.kind", defaultValue = "provider")
+    private String kind;
+
+    /** The plugin version, a semantic version, written normalized ({@code v1.2} is {@code 1.2.0}). Defaults to the project version. */
+    @Parameter(property = "scafctl.version")
+    private String version;
+
+    /**
+     * The binaries, one per platform, as {@code os/arch=path} with the path relative to the project. In the pom, one
+     * {@code <platform>} element each; on the command line, comma-separated. Supported platforms:
+     * {@code linux/amd64}, {@code linux/arm64}, {@code darwin/amd64}, {@code darwin/arm64}, {@code windows/amd64}.
+     */
+    @Parameter(property = "scafctl.platforms")
+    private List<String> platforms;
+
+    /** Overwrite a version that the local catalog already holds with different content. */
+    @Parameter(property = "scafctl.force", defaultValue = "false")
+    private boolean force;
+
+    /** The time written into every {@code created} field; unset gives 1970-01-01T00:00:00Z. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        PluginBuildRequest request = new PluginBuildRequest(reference(), binaries(), timestamp(), force);
+        LocalCatalog catalog = localCatalog();
+        BuiltPlugin built;
+        try {
+            built = new PluginImageBuilder(catalog).build(request);
+        } catch (ArtifactExistsException e) {
+            throw new MojoFailureException(
+                    e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to overwrite"), e);
+        }
+        log(built, catalog);
+        writeDigestFile(built);
+    }
+
+    private ArtifactReference reference() throws MojoFailureException {
+        ArtifactKind pluginKind = parameter("kind", "scafctl.kind", () -> ArtifactKind.parsePlugin(kind));
+        String nameText = name != null ? name : requireFromPom("name", "scafctl.name", project().getArtifactId());
+        String versionText = version != null ? version : requireFromPom("version", "scafctl.version", project().getVersion());
+        return new ArtifactReference(pluginKind,
+                parameter("name", "scafctl.name", () -> ArtifactName.of(nameText)),
+                parameter("version", "scafctl.version", () -> Version.parse(versionText)));
+    }
+
+    private String requireFromPom(String parameter, String property, String fromPom) throws MojoFailureException {
+        if (!hasPom()) {
+            throw new MojoFailureException("Missing <" + parameter + ">: without a pom.xml, give it as -D" + property + "=...");
+        }
+        return fromPom;
+    }
+
+    private List<PlatformBinary> binaries() throws MojoFailureException {
+        return parameter("platforms", "scafctl.platforms", () -> PlatformBinary.parseAll(platforms, baseDir()));
+    }
+
+    private BuildTimestamp timestamp() throws MojoFailureException {
+        return parameter("outputTimestamp", "project.build.outputTimestamp", () -> BuildTimestamp.parse(outputTimestamp));
+    }
+
+    private void log(BuiltPlugin built, LocalCatalog catalog) {
+        for (BuiltPlugin.PlatformImage image : built.platforms()) {
+            getLog().info(image.platform() + " -> " + display(image.source().file()) + " ("
+                    + new ByteCount(image.source().size()) + ")");
+        }
+        String what = switch (built.outcome()) {
+            case CREATED -> "Built";
+            case REPLACED -> "Rebuilt (overwrote the earlier content)";
+            case UNCHANGED -> "Unchanged (identical content already in the catalog)";
+        };
+        getLog().info(String.format("%s %s %s (%d platform(s)) %s in %s", what, built.reference().kind(),
+                built.reference(), built.platforms().size(), built.index().digest(), catalog.root()));
+    }
+
+    private void writeDigestFile(BuiltPlugin built) {
+        Path file = buildDirectory().resolve("scafctl")
+                .resolve(built.reference().name() + "-" + built.reference().version() + ".digest");
+        AtomicFiles.write(file, (built.index().digest() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
