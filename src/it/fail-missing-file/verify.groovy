@@ -1,0 +1,4 @@
+def log = new File(basedir, 'build.log').text
+def expected = '''Invalid <platforms> (scafctl.platforms): platform "linux/amd64": binary not found at '''
+assert log.contains(expected) : "build.log names the problem: ${expected}"
+assert !new File(basedir, 'target/catalog').exists() : 'a refused build writes nothing'
