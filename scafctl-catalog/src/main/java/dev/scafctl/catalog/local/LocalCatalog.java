@@ -106,6 +106,19 @@ public final class LocalCatalog {
      * digest. A crash at any point leaves at most a stray temporary file, never a blob with wrong bytes.
      */
     public Descriptor putBlob(String mediaType, InputStream content, String source) {
+        return ingest(content, source, null, mediaType);
+    }
+
+    /**
+     * Streams content that must hash to {@code expected} (a download): the bytes are hashed while written to a
+     * temporary file and only renamed into place when digest and size match. Otherwise nothing is stored and the
+     * failure names both digests.
+     */
+    public Descriptor putVerified(Descriptor expected, InputStream content, String source) {
+        return ingest(content, source, expected, expected.mediaType());
+    }
+
+    private Descriptor ingest(InputStream content, String source, Descriptor expected, String mediaType) {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(root.resolve(TEMPORARY_FOLDER), "blob-", ".tmp");
@@ -118,11 +131,13 @@ public final class LocalCatalog {
                 hashing.flush();
             });
             Digest digest = Digest.of(sha);
-            Path target = blobPath(digest);
+            if (expected != null && (!digest.equals(expected.digest()) || size[0] != expected.size())) {
+                throw new DigestMismatchException(source, expected.digest(), digest, expected.size(), size[0]);
+            }
             if (hasBlob(digest)) {
                 Files.delete(temporary);
             } else {
-                AtomicFiles.moveIntoPlace(temporary, target);
+                AtomicFiles.moveIntoPlace(temporary, blobPath(digest));
             }
             temporary = null;
             return Descriptor.of(mediaType, digest, size[0]);

@@ -1,0 +1,495 @@
+package dev.scafctl.catalog.remote;
+
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client of the OCI distribution API for one registry and one identity. It sends the exact bytes it is given
+ * (manifests are never re-serialized, so digests stay equal), streams blobs from and to disk in constant memory,
+ * checks every downloaded byte against its digest before it is stored, answers Basic and Bearer challenges, and
+ * retries connection failures, 429 and 5xx with a growing back-off a bounded number of times.
+ *
+ * <p>Tokens are cached per client, and a client belongs to one set of credentials, so two catalogs on one host
+ * with different credentials never share a token. No secret reaches a message or a debug line.
+ */
+public final class RegistryClient {
+
+    private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.IMAGE_INDEX, MediaTypes.IMAGE_MANIFEST,
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+    private static final int MAX_MANIFEST_BYTES = 4 << 20;
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private final Registry registry;
+    private final Optional<Credentials> credentials;
+    private final Transport transport;
+    private final HttpClient http;
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+    private volatile boolean basicChallenged;
+
+    public RegistryClient(Registry registry, CredentialSource credentialSource, Transport transport) {
+        this.registry = registry;
+        this.credentials = credentialSource.find(registry);
+        this.transport = transport;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (!registry.plainHttp()) {
+            builder.sslContext(TrustedCertificates.sslContextFor(registry));
+        }
+        if (transport.proxies() != null) {
+            builder.proxy(transport.proxies());
+        }
+        if (transport.proxyAuthenticator() != null) {
+            builder.authenticator(transport.proxyAuthenticator());
+        }
+        this.http = builder.build();
+        transport.debug().accept("registry " + registry + ": " + credentials.map(c -> "credentials of " + c)
+                .orElse("anonymous"));
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    // ---- manifests ---------------------------------------------------------------------------------------
+
+    /** The manifest or index tagged or digested {@code reference}, checked against its digest; empty when absent. */
+    public Optional<Manifest> fetchManifest(String repository, String reference) {
+        try (Response response = send(() -> request(manifestUri(repository, reference)).header("Accept", ACCEPT_MANIFESTS).GET(),
+                pullScope(repository), "fetching manifest " + repository + ":" + reference)) {
+            if (response.status() == 404) {
+                return Optional.empty();
+            }
+            response.requireSuccess();
+            byte[] bytes = response.readAtMost(MAX_MANIFEST_BYTES);
+            Digest digest = Digest.of(bytes);
+            Optional<String> promised = reference.startsWith("sha256:") ? Optional.of(reference)
+                    : response.headers().firstValue("Docker-Content-Digest");
+            if (promised.isPresent() && !promised.get().equals(digest.toString())) {
+                throw new RegistryException("registry " + registry + " served manifest " + repository + ":" + reference
+                        + " with digest " + digest + " instead of " + promised.get()
+                        + " (possible supply chain attack or corrupted download)", response.status());
+            }
+            String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
+                    .orElseGet(() -> mediaTypeOf(bytes));
+            return Optional.of(new Manifest(mediaType, bytes, digest));
+        }
+    }
+
+    /** Whether a manifest is tagged or digested {@code reference}, without downloading it. */
+    public boolean hasManifest(String repository, String reference) {
+        try (Response response = send(() -> request(manifestUri(repository, reference)).header("Accept", ACCEPT_MANIFESTS)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()), pullScope(repository),
+                "checking manifest " + repository + ":" + reference)) {
+            if (response.status() == 404) {
+                return false;
+            }
+            response.requireSuccess();
+            return true;
+        }
+    }
+
+    /** Stores these exact bytes as a manifest under {@code reference} (a tag or their digest). */
+    public void putManifest(String repository, String reference, String mediaType, byte[] bytes) {
+        try (Response response = send(() -> request(manifestUri(repository, reference)).header("Content-Type", mediaType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), pushScope(repository),
+                "pushing manifest " + repository + ":" + reference)) {
+            response.requireSuccess();
+        }
+    }
+
+    /** The tags of a repository, following pagination; empty when the repository does not exist. */
+    public List<String> listTags(String repository) {
+        List<String> tags = new ArrayList<>();
+        URI next = registry.baseUri().resolve("/v2/" + repository + "/tags/list?n=1000");
+        while (next != null) {
+            URI page = next;
+            try (Response response = send(() -> request(page).GET(), pullScope(repository), "listing tags of " + repository)) {
+                if (response.status() == 404) {
+                    return tags;
+                }
+                response.requireSuccess();
+                JsonNode body = CanonicalJson.read(response.readAtMost(MAX_MANIFEST_BYTES), "tag list of " + repository);
+                body.path("tags").forEach(tag -> tags.add(tag.asString()));
+                next = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                        .map(m -> registry.baseUri().resolve(m.group(1))).orElse(null);
+            }
+        }
+        return tags;
+    }
+
+    // ---- blobs -------------------------------------------------------------------------------------------
+
+    public boolean hasBlob(String repository, Digest digest) {
+        try (Response response = send(() -> request(blobUri(repository, digest)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                pullScope(repository), "checking blob " + digest + " in " + repository)) {
+            if (response.status() == 404) {
+                return false;
+            }
+            response.requireSuccess();
+            return true;
+        }
+    }
+
+    /** Asks the registry to link a blob it holds in {@code fromRepository}; false when it would rather have an upload. */
+    public boolean mountBlob(String repository, Digest digest, String fromRepository) {
+        URI uri = registry.baseUri().resolve("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from="
+                + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8));
+        try (Response response = send(() -> request(uri).POST(HttpRequest.BodyPublishers.noBody()),
+                pushScope(repository) + " " + pullScope(fromRepository), "mounting blob " + digest + " into " + repository)) {
+            if (response.status() == 201) {
+                return true;
+            }
+            response.requireSuccess(); // a 202 opens an upload we do not use; the registry expires it
+            return false;
+        }
+    }
+
+    /** Uploads a blob from a file, streaming it (the body is read again from disk on a retry). */
+    public void pushBlob(String repository, Descriptor blob, Path file, TransferListener listener) {
+        String what = "uploading blob " + blob.digest() + " to " + repository;
+        URI location;
+        try (Response start = send(() -> request(registry.baseUri().resolve("/v2/" + repository + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()), pushScope(repository), what)) {
+            start.requireSuccess();
+            location = start.headers().firstValue("Location").map(l -> registry.baseUri().resolve(l))
+                    .orElseThrow(() -> new RegistryException("registry " + registry + " opened an upload without a Location", start.status()));
+        }
+        URI target = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
+                + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8));
+        try (Response done = send(() -> request(target).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> counting(open(file), blob, listener)), blob.size())), pushScope(repository), what)) {
+            done.requireSuccess();
+        }
+    }
+
+    /**
+     * Downloads a blob into the local catalog, hashing while streaming: it is stored only when its digest and size
+     * match the descriptor. Redirects (to a CDN, say) are followed without the registry's credentials.
+     */
+    public Descriptor pullBlob(String repository, Descriptor blob, LocalCatalog catalog, TransferListener listener) {
+        String what = "downloading blob " + blob.digest() + " from " + repository;
+        URI uri = blobUri(repository, blob.digest());
+        try (Response response = send(() -> request(uri).GET(), pullScope(repository), what)) {
+            Response current = response;
+            for (int hops = 0; isRedirect(current.status()); hops++) {
+                URI next = uri.resolve(current.headers().firstValue("Location")
+                        .orElseThrow(() -> new RegistryException(what + ": redirect without Location", response.status())));
+                if (hops == 5) {
+                    throw new RegistryException(what + ": too many redirects", response.status());
+                }
+                current = sendUnauthenticated(next, what);
+            }
+            current.requireSuccess();
+            try (InputStream body = counting(current.body(), blob, listener)) {
+                return catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository);
+            } catch (IOException e) {
+                throw new RegistryException(what + " failed: " + e.getMessage(), e);
+            } finally {
+                current.close();
+            }
+        }
+    }
+
+    // ---- HTTP with authentication and retries ------------------------------------------------------------
+
+    private Response send(Supplier<HttpRequest.Builder> request, String scope, String what) {
+        boolean answeredChallenge = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder builder = request.get();
+            String authorization = authorizationFor(scope);
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            HttpRequest built = builder.build();
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (attempt < transport.maxAttempts()) {
+                    backoff(attempt, null, what + ": " + describe(e));
+                    continue;
+                }
+                throw new RegistryException(what + " failed: cannot reach registry " + registry + " (" + describe(e)
+                        + ") after " + attempt + " attempt(s); check the catalog URL, the network and the proxy settings", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException(what + " was interrupted", e);
+            }
+            Response wrapped = new Response(response, what);
+            transport.debug().accept(built.method() + " " + built.uri() + " -> " + response.statusCode());
+            if (response.statusCode() == 401 && !answeredChallenge) {
+                Optional<AuthChallenge> challenge = AuthChallenge.parse(
+                        response.headers().firstValue("WWW-Authenticate").orElse(null));
+                wrapped.close();
+                if (challenge.isPresent() && answer(challenge.get(), scope, what)) {
+                    answeredChallenge = true;
+                    attempt--; // answering a challenge is not a failed attempt
+                    continue;
+                }
+                throw unauthorized(what);
+            }
+            if (response.statusCode() == 401) {
+                wrapped.close();
+                throw unauthorized(what);
+            }
+            if (TRANSIENT.contains(response.statusCode()) && attempt < transport.maxAttempts()) {
+                Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                wrapped.close();
+                backoff(attempt, retryAfter.orElse(null), what + ": HTTP " + response.statusCode());
+                continue;
+            }
+            return wrapped;
+        }
+    }
+
+    private Response sendUnauthenticated(URI uri, String what) {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(transport.requestTimeout()).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            return new Response(response, what);
+        } catch (IOException e) {
+            throw new RegistryException(what + " failed at " + uri.getHost() + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(what + " was interrupted", e);
+        }
+    }
+
+    private String authorizationFor(String scope) {
+        String token = authorizations.get(scope);
+        if (token != null) {
+            return token;
+        }
+        return basicChallenged ? credentials.map(Credentials::basicAuthorization).orElse(null) : null;
+    }
+
+    /** Prepares an Authorization for the challenge; false when there is nothing to answer it with. */
+    private boolean answer(AuthChallenge challenge, String scope, String what) {
+        if (challenge.isBasic()) {
+            basicChallenged = true;
+            return credentials.isPresent();
+        }
+        if (!challenge.isBearer() || challenge.parameters().get("realm") == null) {
+            return false;
+        }
+        authorizations.put(scope, "Bearer " + fetchToken(challenge, scope, what));
+        return true;
+    }
+
+    private String fetchToken(AuthChallenge challenge, String scope, String what) {
+        StringBuilder query = new StringBuilder();
+        String service = challenge.parameters().get("service");
+        if (service != null) {
+            query.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        }
+        for (String part : scope.split(" ")) {
+            query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(part, StandardCharsets.UTF_8));
+        }
+        URI realm = URI.create(challenge.parameters().get("realm"));
+        URI uri = URI.create(realm + (realm.getRawQuery() == null ? "?" : "&") + query);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(transport.requestTimeout()).GET();
+        credentials.ifPresent(c -> builder.header("Authorization", c.basicAuthorization()));
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw unauthorized(what);
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new RegistryException(what + ": the token service " + uri.getHost() + " answered HTTP "
+                        + response.statusCode(), response.statusCode());
+            }
+            JsonNode body = CanonicalJson.read(response.body(), "token response of " + uri.getHost());
+            String token = body.path("token").asString(body.path("access_token").asString(""));
+            if (token.isEmpty()) {
+                throw new RegistryException(what + ": the token service " + uri.getHost() + " sent no token", response.statusCode());
+            }
+            return token;
+        } catch (IOException e) {
+            throw new RegistryException(what + ": cannot reach the token service " + uri.getHost() + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(what + " was interrupted", e);
+        }
+    }
+
+    private RegistryException unauthorized(String what) {
+        String who = credentials.map(c -> "the credentials of " + c.username() + " from " + c.source())
+                .orElse("anonymous access (no credentials found for " + registry + ")");
+        return new RegistryException(what + " failed: registry " + registry + " refused " + who
+                + " (401 Unauthorized); configure a settings.xml <server> with id " + registry.host()
+                + ", set SCAFCTL_REGISTRY_USERNAME/SCAFCTL_REGISTRY_PASSWORD, or log in with docker/podman", 401);
+    }
+
+    private void backoff(int attempt, String retryAfter, String reason) {
+        Duration delay = transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
+        if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) {
+            delay = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+        }
+        transport.debug().accept("retrying after " + delay.toMillis() + " ms (attempt " + attempt + " of "
+                + transport.maxAttempts() + "): " + reason);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting to retry " + reason, e);
+        }
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(transport.requestTimeout());
+    }
+
+    private URI manifestUri(String repository, String reference) {
+        return registry.baseUri().resolve("/v2/" + repository + "/manifests/" + reference);
+    }
+
+    private URI blobUri(String repository, Digest digest) {
+        return registry.baseUri().resolve("/v2/" + repository + "/blobs/" + digest);
+    }
+
+    private static String pullScope(String repository) {
+        return "repository:" + repository + ":pull";
+    }
+
+    private static String pushScope(String repository) {
+        return "repository:" + repository + ":pull,push";
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String mediaTypeOf(byte[] manifest) {
+        return CanonicalJson.read(manifest, "manifest").path("mediaType").asString(MediaTypes.IMAGE_MANIFEST);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream counting(InputStream in, Descriptor blob, TransferListener listener) {
+        return new FilterInputStream(in) {
+            private long done;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    listener.progress(blob, ++done);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    done += n;
+                    listener.progress(blob, done);
+                }
+                return n;
+            }
+        };
+    }
+
+    /** A response whose body must be consumed or closed; error texts name the operation, never a secret. */
+    private final class Response implements AutoCloseable {
+        private final HttpResponse<InputStream> response;
+        private final String what;
+
+        Response(HttpResponse<InputStream> response, String what) {
+            this.response = response;
+            this.what = what;
+        }
+
+        int status() {
+            return response.statusCode();
+        }
+
+        HttpHeaders headers() {
+            return response.headers();
+        }
+
+        InputStream body() {
+            return response.body();
+        }
+
+        byte[] readAtMost(int limit) {
+            try (InputStream in = response.body()) {
+                byte[] bytes = in.readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new RegistryException(what + ": the answer is larger than " + limit + " bytes", status());
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new RegistryException(what + " failed while reading the answer: " + describe(e), e);
+            }
+        }
+
+        void requireSuccess() {
+            if (status() / 100 == 2) {
+                return;
+            }
+            String detail = new String(readAtMost(MAX_MANIFEST_BYTES), StandardCharsets.UTF_8).strip();
+            if (detail.length() > 300) {
+                detail = detail.substring(0, 300) + "...";
+            }
+            String hint = switch (status()) {
+                case 403 -> "; the credentials lack permission for this repository";
+                case 404 -> "; check the catalog URL and the artifact name";
+                default -> "";
+            };
+            throw new RegistryException(what + " failed: registry " + registry + " answered HTTP " + status()
+                    + (detail.isEmpty() ? "" : " " + detail) + hint, status());
+        }
+
+        @Override
+        public void close() {
+            try {
+                response.body().close();
+            } catch (IOException ignored) {
+                // nothing left to read
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.scafctl.catalog.remote;
+
+import dev.scafctl.catalog.oci.Descriptor;
+
+/** Hears how far a blob transfer has come; called from the transferring thread. */
+@FunctionalInterface
+public interface TransferListener {
+
+    TransferListener NONE = (blob, done) -> { };
+
+    /** {@code done} bytes of {@code blob} (whose size is the total) have been sent or received. */
+    void progress(Descriptor blob, long done);
+}

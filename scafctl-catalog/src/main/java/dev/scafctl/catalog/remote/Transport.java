@@ -1,0 +1,42 @@
+package dev.scafctl.catalog.remote;
+
+import java.net.Authenticator;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How registry traffic travels: through which proxies, with how many attempts at a transient failure and how long
+ * a first back-off, and where debug lines go. Never carries a secret: proxy passwords live in the
+ * {@link Authenticator}.
+ */
+public record Transport(ProxySelector proxies, Authenticator proxyAuthenticator, int maxAttempts, Duration firstBackoff,
+        Duration requestTimeout, Consumer<String> debug) {
+
+    public Transport {
+        Objects.requireNonNull(firstBackoff, "firstBackoff");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        debug = debug == null ? line -> { } : debug;
+    }
+
+    /** Direct connections, 5 attempts starting with a 500 ms back-off, 10 minutes per request. */
+    public static Transport defaults() {
+        return new Transport(null, null, 5, Duration.ofMillis(500), Duration.ofMinutes(10), null);
+    }
+
+    public Transport withProxies(ProxySelector selector, Authenticator authenticator) {
+        return new Transport(selector, authenticator, maxAttempts, firstBackoff, requestTimeout, debug);
+    }
+
+    public Transport withRetries(int attempts, Duration backoff) {
+        return new Transport(proxies, proxyAuthenticator, attempts, backoff, requestTimeout, debug);
+    }
+
+    public Transport withDebug(Consumer<String> sink) {
+        return new Transport(proxies, proxyAuthenticator, maxAttempts, firstBackoff, requestTimeout, sink);
+    }
+}
