@@ -16,4 +16,9 @@ public final class Annotations {
     public static final String AUTH_HANDLER_NAMES = "dev.scafctl.auth-handler.names";
 
     private Annotations() {}
+
+    /** The top-level annotations of a manifest or index, read from its bytes. */
+    public static java.util.SortedMap<String, String> of(byte[] manifestOrIndex, String what) {
+        return ImageManifest.annotationsOf(CanonicalJson.read(manifestOrIndex, what));
+    }
 }

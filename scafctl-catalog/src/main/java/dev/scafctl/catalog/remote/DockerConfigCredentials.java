@@ -24,9 +24,12 @@ import tools.jackson.databind.JsonNode;
 public final class DockerConfigCredentials implements CredentialSource {
 
     private final List<Path> files;
+    private final List<Path> helperDirs;
 
-    public DockerConfigCredentials(List<Path> files) {
+    /** Reads {@code files} in order; credential helpers are looked up in {@code helperDirs} (the PATH). */
+    public DockerConfigCredentials(List<Path> files, List<Path> helperDirs) {
         this.files = List.copyOf(files);
+        this.helperDirs = List.copyOf(helperDirs);
     }
 
     /** The files docker and podman read, in scafctl's order, for this user and environment. */
@@ -42,7 +45,13 @@ public final class DockerConfigCredentials implements CredentialSource {
             files.add(Path.of(runtimeDir, "containers/auth.json"));
         }
         files.add(home.resolve(".config/containers/auth.json"));
-        return new DockerConfigCredentials(files);
+        List<Path> path = new ArrayList<>();
+        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                path.add(Path.of(dir));
+            }
+        }
+        return new DockerConfigCredentials(files, path);
     }
 
     @Override
@@ -60,7 +69,7 @@ public final class DockerConfigCredentials implements CredentialSource {
         return Optional.empty();
     }
 
-    private static Optional<Credentials> fromFile(Path file, JsonNode config, Registry registry) {
+    private Optional<Credentials> fromFile(Path file, JsonNode config, Registry registry) {
         JsonNode helper = config.path("credHelpers").get(registry.host());
         if (helper != null && helper.isString() && !helper.asString().isBlank()) {
             Optional<Credentials> fromHelper = runHelper(helper.asString(), registry.host());
@@ -110,11 +119,14 @@ public final class DockerConfigCredentials implements CredentialSource {
     }
 
     /** Runs {@code docker-credential-NAME get}, which answers with JSON {@code {Username, Secret}} or fails if it knows nothing. */
-    private static Optional<Credentials> runHelper(String name, String host) {
+    private Optional<Credentials> runHelper(String name, String host) {
         String program = "docker-credential-" + name;
+        Path executable = helperDirs.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new CatalogException("credential helper " + program + " is configured in a docker"
+                        + " config but is not on the PATH; install it or remove it from the config"));
         Process process;
         try {
-            process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(executable.toString(), "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new CatalogException("credential helper " + program + " is configured but cannot be started: "
                     + e.getMessage() + "; install it or remove it from the docker config");

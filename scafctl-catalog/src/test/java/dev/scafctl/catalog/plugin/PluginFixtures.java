@@ -21,12 +21,17 @@ public final class PluginFixtures {
 
     /** Writes one small binary per platform below {@code dir} and returns their {@code os/arch=path} specifications. */
     public static List<String> binaries(Path dir, String name, List<Platform> platforms) {
+        return binaries(dir, name, platforms, "");
+    }
+
+    /** As {@link #binaries(Path, String, List)}, with {@code salt} in every binary to make other content. */
+    public static List<String> binaries(Path dir, String name, List<Platform> platforms, String salt) {
         List<String> specifications = new ArrayList<>();
         try {
             Files.createDirectories(dir);
             for (Platform platform : platforms) {
                 Path file = dir.resolve(name + "-" + platform.os() + "-" + platform.architecture());
-                Files.writeString(file, "#!/bin/sh\necho " + name + " for " + platform + "\n", StandardCharsets.UTF_8);
+                Files.writeString(file, "#!/bin/sh\necho " + name + " for " + platform + salt + "\n", StandardCharsets.UTF_8);
                 specifications.add(platform + "=" + file);
             }
         } catch (IOException e) {

@@ -1,0 +1,122 @@
+package dev.scafctl.catalog.remote;
+
+import dev.scafctl.catalog.ArtifactExistsException;
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.artifact.VersionConstraint;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Copies an artifact from a registry into the local catalog. Every manifest and blob is hashed while it streams
+ * and checked against its digest before it is stored; the version is tagged only once everything is in, so a
+ * failure (a tampered blob, a dropped connection) leaves no entry behind.
+ */
+public final class CatalogPuller {
+
+    /** What a pull did. */
+    public record Result(ArtifactReference reference, String source, Digest digest, int blobsDownloaded,
+            long bytesDownloaded, int blobsPresent, boolean unchanged) {}
+
+    private final LocalCatalog local;
+    private final Function<Registry, RegistryClient> clients;
+    private final BlobLocations locations;
+    private final TransferListener listener;
+
+    public CatalogPuller(LocalCatalog local, Function<Registry, RegistryClient> clients, BlobLocations locations,
+            TransferListener listener) {
+        this.local = local;
+        this.clients = clients;
+        this.locations = locations;
+        this.listener = listener;
+    }
+
+    public Result pull(RemoteReference remote, boolean force) {
+        RegistryClient client = clients.apply(remote.catalog().registry());
+        String repository = remote.catalog().repository(remote.kind(), remote.name());
+        Version version = resolveVersion(client, repository, remote);
+        ArtifactReference reference = new ArtifactReference(remote.kind(), remote.name(), version);
+        String source = remote.catalog().registry().host() + "/" + repository + ":" + version;
+
+        Manifest root = client.fetchManifest(repository, version.toString()).orElseThrow(() -> new ArtifactNotFoundException(
+                "artifact \"" + reference + "\" not found in catalog \"" + remote.catalog() + "\" (no tag " + source + ")"));
+        int[] counts = new int[2];
+        long[] bytes = new long[1];
+        List<Manifest> manifests = new ArrayList<>();
+        if (root.isIndex()) {
+            for (Descriptor child : ImageIndex.parse(root.bytes(), source).manifests()) {
+                manifests.add(client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
+                        new ArtifactNotFoundException("registry " + remote.catalog().registry() + " lists manifest "
+                                + child.digest() + " in " + source + " but does not serve it")));
+            }
+        } else {
+            manifests.add(root);
+        }
+        for (Manifest manifest : manifests) {
+            ImageManifest parsed = ImageManifest.parse(manifest.bytes(), source);
+            List<Descriptor> blobs = new ArrayList<>();
+            blobs.add(parsed.config());
+            blobs.addAll(parsed.layers());
+            for (Descriptor blob : blobs) {
+                if (local.hasBlob(blob.digest())) {
+                    counts[1]++;
+                } else {
+                    client.pullBlob(repository, blob, local, listener);
+                    counts[0]++;
+                    bytes[0] += blob.size();
+                }
+                locations.remember(remote.catalog().registry(), blob.digest(), repository);
+            }
+            local.putBlob(manifest.mediaType(), manifest.bytes());
+        }
+        Descriptor stored = local.putBlob(root.mediaType(), root.bytes()).withAnnotations(entryAnnotations(root, remote));
+
+        boolean unchanged = local.locked(() -> {
+            Optional<Descriptor> existing = local.resolve(reference.localRefName());
+            if (existing.isPresent() && existing.get().digest().equals(stored.digest())) {
+                return true;
+            }
+            if (existing.isPresent() && !force) {
+                throw new ArtifactExistsException(reference, LocalCatalog.NAME);
+            }
+            local.tag(reference.localRefName(), stored);
+            return false;
+        });
+        return new Result(reference, source, stored.digest(), counts[0], bytes[0], counts[1], unchanged);
+    }
+
+    private static Version resolveVersion(RegistryClient client, String repository, RemoteReference remote) {
+        Version exact = Version.parseOrNull(remote.versionOrConstraint());
+        if (exact != null) {
+            return exact;
+        }
+        VersionConstraint constraint = VersionConstraint.parse(remote.versionOrConstraint());
+        List<Version> versions = client.listTags(repository).stream().map(Version::parseOrNull).filter(Objects::nonNull).toList();
+        return constraint.highest(versions).orElseThrow(() -> new ArtifactNotFoundException("no version of \""
+                + remote.name() + "\" in catalog \"" + remote.catalog() + "\" satisfies " + constraint
+                + (versions.isEmpty() ? " (the repository " + repository + " has no version tags)"
+                        : " (available: " + versions.stream().sorted().map(Version::toString).toList() + ")")));
+    }
+
+    /** The artifact's own annotations, as scafctl keeps them on a local entry, plus where it came from. */
+    private static SortedMap<String, String> entryAnnotations(Manifest root, RemoteReference remote) {
+        SortedMap<String, String> annotations = new TreeMap<>(Annotations.of(root.bytes(), "manifest " + root.digest()));
+        annotations.putIfAbsent(Annotations.ARTIFACT_TYPE, remote.kind().wireName());
+        annotations.putIfAbsent(Annotations.ARTIFACT_NAME, remote.name().value());
+        annotations.put("dev.scafctl.artifact.origin", "pulled from " + remote.catalog().url());
+        return annotations;
+    }
+}

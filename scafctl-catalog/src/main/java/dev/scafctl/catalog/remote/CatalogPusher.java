@@ -1,0 +1,191 @@
+package dev.scafctl.catalog.remote;
+
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Copies an artifact from the local catalog to a remote one: every blob the registry lacks (mounted from another
+ * repository of the same registry when one is known to hold it), every manifest, then the version tag. Manifests
+ * and indexes go up as the exact local bytes, so digests stay equal.
+ *
+ * <p>A plugin version whose tag already holds an index gets the new platforms merged into it, OCX style: the same
+ * platform again is replaced (and said), other platforms are kept. With rolling tags, {@code 1.4.2} also moves
+ * {@code 1.4}, {@code 1} and {@code latest}, but never back to a lower version than they hold.
+ */
+public final class CatalogPusher {
+
+    /** What to do beside the version tag. */
+    public record Options(boolean rollingTags) {}
+
+    /** What a push did. */
+    public record Result(ArtifactReference reference, RemoteCatalog catalog, String repository, Digest digest,
+            int blobsUploaded, long bytesUploaded, int blobsMounted, int blobsPresent, List<String> changes,
+            List<String> movedTags) {
+
+        /** {@code host/prefix/providers/name:version}, the pushed tag. */
+        public String target() {
+            return catalog.registry().host() + "/" + repository + ":" + reference.version();
+        }
+    }
+
+    private final LocalCatalog local;
+    private final Function<Registry, RegistryClient> clients;
+    private final BlobLocations locations;
+    private final TransferListener listener;
+    private final Consumer<String> log;
+
+    public CatalogPusher(LocalCatalog local, Function<Registry, RegistryClient> clients, BlobLocations locations,
+            TransferListener listener, Consumer<String> log) {
+        this.local = local;
+        this.clients = clients;
+        this.locations = locations;
+        this.listener = listener;
+        this.log = log;
+    }
+
+    public Result push(ArtifactReference reference, RemoteCatalog catalog, Options options) {
+        Descriptor entry = local.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
+                "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
+                        + "\" at " + local.root() + "; build or pull it first"));
+        RegistryClient client = clients.apply(catalog.registry());
+        String repository = catalog.repository(reference.kind(), reference.name());
+        Counts counts = new Counts();
+        List<String> changes = new ArrayList<>();
+
+        byte[] rootBytes = local.readBlob(entry.digest());
+        byte[] tagged;
+        String mediaType = entry.mediaType();
+        if (MediaTypes.IMAGE_INDEX.equals(mediaType)) {
+            ImageIndex index = ImageIndex.parse(rootBytes, reference + " image index");
+            for (Descriptor manifest : index.manifests()) {
+                pushManifest(client, repository, manifest, counts);
+            }
+            tagged = mergeWithRemote(client, repository, reference, index, rootBytes, changes);
+        } else {
+            pushManifest(client, repository, entry, counts);
+            tagged = rootBytes;
+        }
+        Digest digest = Digest.of(tagged);
+        client.putManifest(repository, reference.version().toString(), mediaType, tagged);
+        if (!digest.equals(entry.digest())) {
+            changes.add("the tag now holds merged index " + digest + " (local index " + entry.digest() + ")");
+        }
+        List<String> moved = options.rollingTags() ? moveRollingTags(client, repository, reference.version(), mediaType, tagged)
+                : List.of();
+        return new Result(reference, catalog, repository, digest, counts.uploaded, counts.bytes, counts.mounted,
+                counts.present, changes, moved);
+    }
+
+    private void pushManifest(RegistryClient client, String repository, Descriptor descriptor, Counts counts) {
+        byte[] bytes = local.readBlob(descriptor.digest());
+        ImageManifest manifest = ImageManifest.parse(bytes, "manifest " + descriptor.digest());
+        List<Descriptor> blobs = new ArrayList<>();
+        blobs.add(manifest.config());
+        blobs.addAll(manifest.layers());
+        for (Descriptor blob : blobs) {
+            pushBlob(client, repository, blob, counts);
+        }
+        if (!client.hasManifest(repository, descriptor.digest().toString())) {
+            client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(), bytes);
+        }
+    }
+
+    private void pushBlob(RegistryClient client, String repository, Descriptor blob, Counts counts) {
+        Registry registry = client.registry();
+        if (client.hasBlob(repository, blob.digest())) {
+            counts.present++;
+        } else {
+            Optional<String> elsewhere = locations.find(registry, blob.digest()).filter(r -> !r.equals(repository));
+            if (elsewhere.isPresent() && client.mountBlob(repository, blob.digest(), elsewhere.get())) {
+                counts.mounted++;
+                log.accept("mounted " + blob.digest() + " from " + elsewhere.get());
+            } else {
+                client.pushBlob(repository, blob, local.blobPath(blob.digest()), listener);
+                counts.uploaded++;
+                counts.bytes += blob.size();
+            }
+        }
+        locations.remember(registry, blob.digest(), repository);
+    }
+
+    /**
+     * The bytes to tag: the local index, or, when the tag already holds another index, that index with this build's
+     * platforms merged in (this build wins for a platform both have).
+     */
+    private byte[] mergeWithRemote(RegistryClient client, String repository, ArtifactReference reference,
+            ImageIndex local, byte[] localBytes, List<String> changes) {
+        Optional<Manifest> existing = client.fetchManifest(repository, reference.version().toString());
+        if (existing.isEmpty() || existing.get().digest().equals(Digest.of(localBytes))) {
+            return localBytes;
+        }
+        if (!existing.get().isIndex()) {
+            changes.add("replaced a single-platform manifest " + existing.get().digest());
+            return localBytes;
+        }
+        ImageIndex remote = ImageIndex.parse(existing.get().bytes(), "remote index of " + reference);
+        Map<Platform, Descriptor> ours = local.manifests().stream()
+                .filter(d -> d.platform() != null)
+                .collect(Collectors.toMap(Descriptor::platform, d -> d, (a, b) -> a));
+        List<Descriptor> merged = new ArrayList<>(local.manifests());
+        for (Descriptor theirs : remote.manifests()) {
+            Descriptor mine = theirs.platform() == null ? null : ours.get(theirs.platform());
+            if (mine == null) {
+                merged.add(theirs);
+                changes.add("kept " + theirs.platform() + " from the registry");
+            } else if (!mine.digest().equals(theirs.digest())) {
+                changes.add("replaced " + theirs.platform() + " (was " + theirs.digest() + ")");
+            }
+        }
+        merged.sort(Comparator.comparing(Descriptor::platform, Comparator.nullsLast(Platform.ORDER)));
+        return new ImageIndex(merged, local.annotations()).toJson();
+    }
+
+    private List<String> moveRollingTags(RegistryClient client, String repository, Version version, String mediaType,
+            byte[] bytes) {
+        List<String> moved = new ArrayList<>();
+        if (version.isPreRelease()) {
+            log.accept("rolling tags are not moved for pre-release " + version);
+            return moved;
+        }
+        String[] parts = version.toString().split("[.+]");
+        for (String tag : List.of(parts[0] + "." + parts[1], parts[0], "latest")) {
+            Optional<Version> held = client.fetchManifest(repository, tag).flatMap(CatalogPusher::versionOf);
+            if (held.isPresent() && held.get().compareTo(version) > 0) {
+                log.accept("rolling tag " + tag + " stays at " + held.get() + ", which is newer than " + version);
+                continue;
+            }
+            client.putManifest(repository, tag, mediaType, bytes);
+            moved.add(tag);
+        }
+        return moved;
+    }
+
+    private static Optional<Version> versionOf(Manifest manifest) {
+        String text = Annotations.of(manifest.bytes(), "manifest " + manifest.digest()).get(Annotations.VERSION);
+        return Optional.ofNullable(text == null ? null : Version.parseOrNull(text));
+    }
+
+    private static final class Counts {
+        int uploaded;
+        int mounted;
+        int present;
+        long bytes;
+    }
+}

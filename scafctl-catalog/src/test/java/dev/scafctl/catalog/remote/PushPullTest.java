@@ -1,0 +1,267 @@
+package dev.scafctl.catalog.remote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.ArtifactTagger;
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.Alias;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.testing.RegistryFrontend;
+import dev.scafctl.catalog.testing.RegistryServer;
+import dev.scafctl.catalog.testing.Skopeo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Push, pull, merge, rolling tags, mounts and aliases against the real distribution registry. */
+class PushPullTest {
+
+    private static final List<Platform> ALL = Platform.SUPPORTED;
+
+    @TempDir
+    static Path shared;
+
+    static RegistryServer registry;
+    static RegistryFrontend frontend;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = RegistryServer.startPlain(shared.resolve("registry"));
+        frontend = new RegistryFrontend(registry);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        frontend.close();
+        registry.close();
+    }
+
+    @Test
+    void pushCopiesEveryPlatformWithTheLocalDigests() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        BuiltPlugin built = RemoteFixtures.build(local, work, "five", "1.0.0", ALL, "");
+        CatalogPusher.Result result = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(built.reference(), RemoteFixtures.plain(registry.hostPort()), new CatalogPusher.Options(false));
+
+        assertEquals(built.index().digest(), result.digest());
+        assertEquals(10, result.blobsUploaded(), "5 binaries and 5 configs");
+        assertEquals(registry.hostPort() + "/scafctl/providers/five:1.0.0", result.target());
+        Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
+        byte[] remote = skopeo.inspectRaw("docker://" + result.target(), "--tls-verify=false");
+        assertArrayEquals(local.readBlob(built.index().digest()), remote);
+        for (BuiltPlugin.PlatformImage image : built.platforms()) {
+            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + registry.hostPort()
+                    + "/scafctl/providers/five@" + image.manifest().digest(), "--tls-verify=false")));
+        }
+    }
+
+    @Test
+    void pushingAgainUploadsNoBlob() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        BuiltPlugin built = RemoteFixtures.build(local, work, "again", "1.0.0", ALL, "");
+        CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations());
+        RemoteCatalog viaFrontend = RemoteFixtures.plain(frontend.hostPort());
+        pusher.push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
+        int before = frontend.requests().size();
+
+        CatalogPusher.Result second = pusher.push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
+
+        List<String> secondRequests = frontend.requests().subList(before, frontend.requests().size());
+        assertEquals(0, second.blobsUploaded());
+        assertEquals(10, second.blobsPresent());
+        assertEquals(0, secondRequests.stream().filter(r -> r.contains("/blobs/uploads/")).count(), secondRequests.toString());
+        assertEquals(built.index().digest(), second.digest());
+    }
+
+    @Test
+    void pushingOtherPlatformsOfATaggedVersionMergesThem() {
+        LocalCatalog first = LocalCatalog.open(work.resolve("first"));
+        LocalCatalog second = LocalCatalog.open(work.resolve("second"));
+        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        BuiltPlugin linux = RemoteFixtures.build(first, work, "merged", "1.0.0", ALL.subList(0, 2), "");
+        RemoteFixtures.pusher(first, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(linux.reference(), catalog, new CatalogPusher.Options(false));
+        // darwin/arm64 is new; linux/amd64 comes again with other bytes
+        BuiltPlugin more = RemoteFixtures.build(second, work, "merged", "1.0.0",
+                List.of(ALL.get(0), ALL.get(3)), " rebuilt");
+
+        CatalogPusher.Result result = RemoteFixtures.pusher(second, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(more.reference(), catalog, new CatalogPusher.Options(false));
+
+        ImageIndex remote = ImageIndex.parse(RemoteFixtures.anonymous().apply(catalog.registry())
+                .fetchManifest("scafctl/providers/merged", "1.0.0").orElseThrow().bytes(), "remote");
+        assertEquals(List.of(ALL.get(0), ALL.get(1), ALL.get(3)), remote.manifests().stream().map(Descriptor::platform).toList());
+        assertEquals(more.platforms().get(0).manifest().digest(), remote.manifests().get(0).digest(), "this build's linux/amd64");
+        assertEquals(linux.platforms().get(1).manifest().digest(), remote.manifests().get(1).digest(), "the registry's linux/arm64");
+        assertTrue(result.changes().stream().anyMatch(c -> c.startsWith("replaced linux/amd64 (was "
+                + linux.platforms().get(0).manifest().digest())), result.changes().toString());
+        assertTrue(result.changes().contains("kept linux/arm64 from the registry"), result.changes().toString());
+    }
+
+    @Test
+    void rollingTagsMoveOnlyForward() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations());
+        BuiltPlugin newer = RemoteFixtures.build(local, work, "rolling", "1.4.2", ALL.subList(0, 1), "");
+        BuiltPlugin older = RemoteFixtures.build(local, work, "rolling", "1.3.0", ALL.subList(0, 1), " old");
+
+        assertEquals(List.of("1.4", "1", "latest"),
+                pusher.push(newer.reference(), catalog, new CatalogPusher.Options(true)).movedTags());
+        assertEquals(List.of("1.3"), pusher.push(older.reference(), catalog, new CatalogPusher.Options(true)).movedTags());
+
+        RegistryClient client = RemoteFixtures.anonymous().apply(catalog.registry());
+        Map<String, Digest> tags = new ConcurrentHashMap<>();
+        for (String tag : List.of("1.4", "1", "latest", "1.3")) {
+            tags.put(tag, client.fetchManifest("scafctl/providers/rolling", tag).orElseThrow().digest());
+        }
+        assertEquals(newer.index().digest(), tags.get("1"));
+        assertEquals(newer.index().digest(), tags.get("latest"));
+        assertEquals(newer.index().digest(), tags.get("1.4"));
+        assertEquals(older.index().digest(), tags.get("1.3"));
+    }
+
+    @Test
+    void pullResolvesAConstraintAndStoresVerifiedContent() {
+        LocalCatalog source = LocalCatalog.open(work.resolve("source"));
+        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        CatalogPusher pusher = RemoteFixtures.pusher(source, RemoteFixtures.anonymous(), new BlobLocations());
+        BuiltPlugin wanted = null;
+        for (String version : List.of("1.0.0", "1.2.0", "2.0.0", "1.3.0-rc.1")) {
+            BuiltPlugin built = RemoteFixtures.build(source, work, "pulled", version, ALL, version);
+            pusher.push(built.reference(), catalog, new CatalogPusher.Options(false));
+            wanted = version.equals("1.2.0") ? built : wanted;
+        }
+        LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
+
+        CatalogPuller.Result result = RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
+                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/pulled@^1", false, null), false);
+
+        assertEquals("1.2.0", result.reference().version().toString());
+        assertEquals(wanted.index().digest(), result.digest());
+        assertEquals(10, result.blobsDownloaded());
+        Descriptor entry = empty.resolve("provider/pulled:1.2.0").orElseThrow();
+        assertEquals(wanted.index().digest(), entry.digest());
+        assertEquals("pulled from http://" + registry.hostPort() + "/scafctl", entry.annotation("dev.scafctl.artifact.origin"));
+        for (BuiltPlugin.PlatformImage image : wanted.platforms()) {
+            assertArrayEquals(source.readBlob(image.binary().digest()), empty.readBlob(image.binary().digest()));
+        }
+        assertTrue(RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
+                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/pulled@1.2.0", false, null), false)
+                .unchanged(), "pulling the same version again changes nothing");
+    }
+
+    @Test
+    void pullNamesWhatIsMissing() {
+        LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
+        CatalogPuller puller = RemoteFixtures.puller(empty, RemoteFixtures.anonymous());
+        ArtifactNotFoundException noVersion = assertThrows(ArtifactNotFoundException.class, () -> puller.pull(
+                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/nothing-here@^1", false, null), false));
+        assertTrue(noVersion.getMessage().contains("no version of \"nothing-here\""), noVersion.getMessage());
+        ArtifactNotFoundException noTag = assertThrows(ArtifactNotFoundException.class, () -> puller.pull(
+                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/nothing-here@1.0.0", false, null), false));
+        assertTrue(noTag.getMessage().startsWith("artifact \"nothing-here@1.0.0\" not found in catalog"), noTag.getMessage());
+        assertEquals(List.of(), empty.entries());
+    }
+
+    @Test
+    void aBlobKnownInAnotherRepositoryIsMounted() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        BlobLocations locations = new BlobLocations();
+        CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), locations);
+        RemoteCatalog catalog = RemoteFixtures.plain(frontend.hostPort());
+        // A second plugin built from the first one's binary: the binary blob is shared, the configs differ.
+        BuiltPlugin a = RemoteFixtures.build(local, work, "mount-a", "1.0.0", ALL.subList(0, 1), "");
+        pusher.push(a.reference(), catalog, new CatalogPusher.Options(false));
+        Path binary = a.platforms().get(0).source().file();
+        BuiltPlugin b = new dev.scafctl.catalog.plugin.PluginImageBuilder(local).build(
+                dev.scafctl.catalog.plugin.PluginFixtures.provider("mount-b", "1.0.0", List.of("linux/amd64=" + binary), work));
+
+        CatalogPusher.Result result = pusher.push(b.reference(), catalog, new CatalogPusher.Options(false));
+
+        assertEquals(1, result.blobsMounted(), "the shared binary");
+        assertEquals(1, result.blobsUploaded(), "the config, which names the plugin");
+        assertEquals(1, frontend.count(r -> r.startsWith("POST /v2/scafctl/providers/mount-b/blobs/uploads/?mount="
+                + b.platforms().get(0).binary().digest())));
+    }
+
+    @Test
+    void aliasesTagLocallyAndInTheRegistry() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        BuiltPlugin built = RemoteFixtures.build(local, work, "aliased", "2.1.0", ALL.subList(0, 2), "");
+        RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(built.reference(), catalog, new CatalogPusher.Options(false));
+
+        ArtifactTagger.tagLocal(local, built.reference(), new Alias("stable"));
+        RegistryClient client = RemoteFixtures.anonymous().apply(catalog.registry());
+        ArtifactTagger.tagRemote(client, catalog, built.reference(), new Alias("prod"));
+
+        assertEquals(built.index().digest(), local.resolve("provider/aliased:stable").orElseThrow().digest());
+        assertEquals(built.index().digest(), client.fetchManifest("scafctl/providers/aliased", "prod").orElseThrow().digest());
+        for (String bad : List.of("latest", "1", "1.2.3", "v2", ".hidden", "-x", "a/b")) {
+            assertThrows(InvalidInputException.class, () -> new Alias(bad), bad);
+        }
+    }
+
+    @Test
+    void skopeoReadsWhatWePushAndWePullWhatSkopeoPushes() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        BuiltPlugin ours = RemoteFixtures.build(local, work, "interop", "1.0.0", ALL, "");
+        RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(ours.reference(), catalog, new CatalogPusher.Options(false));
+        Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
+        Path layout = work.resolve("skopeo-layout");
+        skopeo.run("copy", "--all", "--preserve-digests", "--src-tls-verify=false",
+                "docker://" + registry.hostPort() + "/scafctl/providers/interop:1.0.0", "oci:" + layout + ":copy");
+        assertEquals(ours.index().digest(), Digest.of(skopeo.inspectRaw("oci:" + layout + ":copy")));
+
+        // skopeo pushes an index from an OCI layout under another name; we pull it intact
+        LocalCatalog other = LocalCatalog.open(work.resolve("other"));
+        BuiltPlugin theirs = RemoteFixtures.build(other, work, "by-skopeo", "3.0.0", ALL.subList(1, 4), "");
+        skopeo.run("copy", "--all", "--preserve-digests", "--dest-tls-verify=false",
+                "oci:" + other.root() + ":provider/by-skopeo:3.0.0",
+                "docker://" + registry.hostPort() + "/scafctl/providers/by-skopeo:3.0.0");
+        Digest registryDigest = Digest.of(skopeo.inspectRaw("docker://" + registry.hostPort()
+                + "/scafctl/providers/by-skopeo:3.0.0", "--tls-verify=false"));
+        LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
+        CatalogPuller.Result pulled = RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
+                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/by-skopeo@3.0.0", false, null), false);
+        assertEquals(registryDigest, pulled.digest());
+        assertEquals(theirs.index().digest(), pulled.digest());
+        assertFalse(empty.entries().isEmpty());
+    }
+
+    @Test
+    void progressReachesTheBlobSize() throws Exception {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        Path big = work.resolve("big");
+        java.nio.file.Files.write(big, new byte[3 << 20]);
+        BuiltPlugin built = new dev.scafctl.catalog.plugin.PluginImageBuilder(local).build(
+                dev.scafctl.catalog.plugin.PluginFixtures.provider("big", "1.0.0", List.of("linux/amd64=" + big), work));
+        Map<Digest, Long> seen = new ConcurrentHashMap<>();
+        new CatalogPusher(local, RemoteFixtures.anonymous(), new BlobLocations(),
+                (blob, done) -> seen.merge(blob.digest(), done, Math::max), line -> { })
+                .push(built.reference(), RemoteFixtures.plain(registry.hostPort()), new CatalogPusher.Options(false));
+        assertEquals(3L << 20, seen.get(built.platforms().get(0).binary().digest()));
+    }
+}
