@@ -1,11 +1,17 @@
 package dev.scafctl.maven;
 
+import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.NameAndVersion;
 import dev.scafctl.catalog.local.LocalCatalog;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -82,6 +88,29 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
     protected String display(Path path) {
         Path base = baseDir();
         return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    /**
+     * The local catalog's reference for {@code version}: of the kind given, or of the only kind under which the
+     * catalog holds it.
+     */
+    protected static ArtifactReference localReference(LocalCatalog local, NameAndVersion version, String kind)
+            throws MojoFailureException {
+        if (kind != null) {
+            return new ArtifactReference(parameter("kind", "scafctl.kind", () -> ArtifactKind.parse(kind)),
+                    version.name(), version.version());
+        }
+        List<ArtifactKind> kinds = local.kindsOf(version.name(), version.version());
+        if (kinds.isEmpty()) {
+            throw new ArtifactNotFoundException("artifact \"" + version + "\" not found in catalog \"" + LocalCatalog.NAME
+                    + "\" at " + local.root() + "; build or pull it first");
+        }
+        if (kinds.size() > 1) {
+            throw new MojoFailureException("\"" + version + "\" is in the local catalog as "
+                    + kinds.stream().map(ArtifactKind::wireName).collect(Collectors.joining(" and "))
+                    + "; choose one with <kind> or -Dscafctl.kind");
+        }
+        return new ArtifactReference(kinds.get(0), version.name(), version.version());
     }
 
     /**

@@ -15,6 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,6 +197,20 @@ public final class LocalCatalog {
     /** The descriptor tagged {@code refName}, if any. */
     public Optional<Descriptor> resolve(String refName) {
         return entries().stream().filter(e -> e.refName().equals(refName)).map(CatalogEntry::descriptor).findFirst();
+    }
+
+    /**
+     * The kinds under which {@code name@version} is stored, for commands that infer the kind; usually one.
+     */
+    public List<ArtifactKind> kindsOf(ArtifactName name,
+            Version version) {
+        List<ArtifactKind> kinds = new ArrayList<>();
+        for (ArtifactKind kind : ArtifactKind.values()) {
+            if (resolve(new ArtifactReference(kind, name, version).localRefName()).isPresent()) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     /**

@@ -1,0 +1,98 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.remote.BlobLocations;
+import dev.scafctl.catalog.remote.CatalogDefinition;
+import dev.scafctl.catalog.remote.ConfiguredCatalogs;
+import dev.scafctl.catalog.remote.CredentialSource;
+import dev.scafctl.catalog.remote.Registry;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.Transport;
+import java.io.File;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What goals that talk to registries share: the configured catalogs, credentials and proxies from settings.xml,
+ * and the refusal to touch the network when Maven is offline.
+ */
+abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
+
+    /**
+     * Remote catalogs known to this build, tried in order after the local catalog; scafctl's own
+     * {@code $XDG_CONFIG_HOME/scafctl/config.yaml} catalogs follow them. See {@link CatalogParameter}.
+     */
+    @Parameter
+    private List<CatalogParameter> catalogs;
+
+    /** Skip TLS certificate checks for a catalog given as a URL (prefer {@code caFile}). */
+    @Parameter(property = "scafctl.insecure", defaultValue = "false")
+    private boolean insecure;
+
+    /** A PEM file of CA certificates trusted, beside the JDK's roots, for a catalog given as a URL. */
+    @Parameter(property = "scafctl.caFile")
+    private File caFile;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+
+    AbstractRemoteMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    /** Fails at once, before any connection, when Maven runs offline. */
+    protected void requireOnline(String goal) throws MojoExecutionException {
+        if (session.isOffline()) {
+            throw new MojoExecutionException("scafctl:" + goal + " needs the network, but Maven is offline (-o);"
+                    + " run it without -o");
+        }
+    }
+
+    protected ConfiguredCatalogs configuredCatalogs() throws MojoFailureException {
+        List<CatalogDefinition> definitions = parameter("catalogs", "catalogs", () -> catalogs == null ? List.<CatalogDefinition>of()
+                : catalogs.stream().map(CatalogParameter::toDefinition).toList());
+        return parameter("catalogs", "config.yaml", () -> ConfiguredCatalogs.of(definitions, RegistryAccess.scafctlConfig()));
+    }
+
+    /** The catalog named or given as URL by {@code nameOrUrl}, with {@code insecure} and {@code caFile} applied to URLs. */
+    protected RemoteCatalog remoteCatalog(String nameOrUrl) throws MojoFailureException {
+        if (nameOrUrl == null || nameOrUrl.isBlank()) {
+            throw new MojoFailureException("Missing <catalog> (scafctl.catalog): name a configured catalog or give a URL"
+                    + " such as oci://registry.example.com/scafctl");
+        }
+        ConfiguredCatalogs configured = configuredCatalogs();
+        RemoteCatalog catalog = parameter("catalog", "scafctl.catalog", () -> configured.resolve(nameOrUrl));
+        if (insecure || caFile != null) {
+            Registry r = catalog.registry();
+            catalog = new RemoteCatalog(catalog.name(), new Registry(r.host(), r.plainHttp(), insecure || r.insecure(),
+                    caFile != null ? caFile.toPath() : r.caFile()), catalog.prefix(), catalog.pushTo());
+        }
+        return catalog;
+    }
+
+    protected boolean insecure() {
+        return insecure;
+    }
+
+    protected File caFile() {
+        return caFile;
+    }
+
+    /** Registry clients with this build's credentials and proxies, one per registry and identity. */
+    protected Function<Registry, RegistryClient> registryClients() {
+        CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, getLog());
+        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, getLog());
+        return registry -> new RegistryClient(registry, credentials, transport);
+    }
+
+    protected BlobLocations blobLocations() {
+        return BlobLocations.shared();
+    }
+}

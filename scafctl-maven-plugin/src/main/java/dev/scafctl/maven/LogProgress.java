@@ -1,0 +1,46 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.remote.TransferListener;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Progress of long transfers in the Maven log: for a blob of a megabyte or more, a line every few seconds and one at
+ * the end ({@code Uploading sha256:0123456789ab 12.0 MB / 64.0 MB}); small blobs pass silently.
+ */
+final class LogProgress implements TransferListener {
+
+    private static final long LARGE = 1_000_000;
+    private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
+
+    private final Log log;
+    private final String verb;
+    private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
+
+    LogProgress(Log log, String verb) {
+        this.log = log;
+        this.verb = verb;
+    }
+
+    @Override
+    public void progress(Descriptor blob, long done) {
+        if (blob.size() < LARGE) {
+            return;
+        }
+        String key = blob.digest().toString();
+        long now = System.nanoTime();
+        boolean finished = done >= blob.size();
+        Long last = lastLine.get(key);
+        if (finished || last == null || now - last >= INTERVAL_NANOS) {
+            lastLine.put(key, now);
+            log.info(String.format("%s %s %s / %s", verb, key.substring(0, 19), new ByteCount(done), new ByteCount(blob.size())));
+        }
+        if (finished) {
+            lastLine.remove(key);
+        }
+    }
+}

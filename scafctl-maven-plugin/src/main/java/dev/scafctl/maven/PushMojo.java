@@ -1,0 +1,78 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.NameAndVersion;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.remote.CatalogPusher;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Publishes an artifact from the local catalog to a remote catalog, as {@code scafctl catalog push} does: the index
+ * or manifest and every blob, as the exact local bytes, so the registry's digests equal the local ones. Blobs the
+ * registry has are not sent again; a blob known in another repository of the registry is mounted. A plugin version
+ * whose tag already holds an index gets this build's platforms merged into it. Transient failures are retried.
+ *
+ * <p>{@code mvn scafctl:push -Dscafctl.catalog=oci://registry.example.com/scafctl -Dscafctl.artifact=my-provider@1.0.0}
+ */
+@Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false, threadSafe = true)
+public class PushMojo extends AbstractRemoteMojo {
+
+    /** The catalog to push to: the name of a configured catalog, or a URL ({@code oci://host[:port]/prefix}). */
+    @Parameter(property = "scafctl.catalog")
+    private String catalog;
+
+    /** The artifact, as {@code name@version}. Defaults to the project's artifactId and version. */
+    @Parameter(property = "scafctl.artifact")
+    private String artifact;
+
+    /** The kind ({@code solution}, {@code provider}, {@code auth-handler}), only needed when the name is ambiguous. */
+    @Parameter(property = "scafctl.kind")
+    private String kind;
+
+    /** Also move the rolling tags {@code MAJOR.MINOR}, {@code MAJOR} and {@code latest}, never to a lower version. */
+    @Parameter(property = "scafctl.rollingTags", defaultValue = "false")
+    private boolean rollingTags;
+
+    @Inject
+    public PushMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        requireOnline("push");
+        RemoteCatalog target = remoteCatalog(catalog).pushTarget();
+        LocalCatalog local = localCatalog();
+        ArtifactReference reference = reference(local);
+        CatalogPusher.Result result = new CatalogPusher(local, registryClients(), blobLocations(),
+                new LogProgress(getLog(), "Uploading"), getLog()::info)
+                .push(reference, target, new CatalogPusher.Options(rollingTags));
+        result.changes().forEach(change -> getLog().info(change));
+        if (!result.movedTags().isEmpty()) {
+            getLog().info("Rolling tags moved: " + String.join(", ", result.movedTags()));
+        }
+        getLog().info(String.format("Pushed %s %s to %s %s (%d blob(s) uploaded, %s; %d mounted; %d already there)",
+                reference.kind(), reference, result.target(), result.digest(), result.blobsUploaded(),
+                new ByteCount(result.bytesUploaded()), result.blobsMounted(), result.blobsPresent()));
+    }
+
+    private ArtifactReference reference(LocalCatalog local) throws MojoFailureException {
+        String text = artifact != null ? artifact : defaultArtifact();
+        return localReference(local, parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(text)), kind);
+    }
+
+    private String defaultArtifact() throws MojoFailureException {
+        if (!hasPom()) {
+            throw new MojoFailureException("Missing <artifact>: without a pom.xml, give it as -Dscafctl.artifact=name@version");
+        }
+        return project().getArtifactId() + "@" + project().getVersion();
+    }
+}
