@@ -56,7 +56,16 @@ public final class RegistryServer implements AutoCloseable {
         return start(workDir, true);
     }
 
+    /** A plain-HTTP registry that requires Bearer tokens from {@code tokens}, as Nexus and GHCR do. */
+    public static RegistryServer startWithTokens(Path workDir, TokenServer tokens) {
+        return start(workDir, false, tokens);
+    }
+
     private static RegistryServer start(Path workDir, boolean tls) {
+        return start(workDir, tls, null);
+    }
+
+    private static RegistryServer start(Path workDir, boolean tls, TokenServer tokens) {
         Path executable = ExternalCommand.require("docker-registry", "docker-registry");
         try {
             Files.createDirectories(workDir.resolve("storage"));
@@ -71,7 +80,7 @@ public final class RegistryServer implements AutoCloseable {
             AssertionError lastFailure = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 int port = freePort();
-                Path config = Files.writeString(workDir.resolve("config.yml"), config(workDir, port, tls));
+                Path config = Files.writeString(workDir.resolve("config.yml"), config(workDir, port, tls, tokens));
                 Process process = new ProcessBuilder(executable.toString(), "serve", config.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(workDir.resolve("registry.log").toFile())
@@ -91,7 +100,7 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
-    private static String config(Path workDir, int port, boolean tls) {
+    private static String config(Path workDir, int port, boolean tls, TokenServer tokens) {
         StringBuilder yaml = new StringBuilder()
                 .append("version: 0.1\n")
                 .append("log:\n  level: info\n  accesslog:\n    disabled: false\n")
@@ -106,6 +115,12 @@ public final class RegistryServer implements AutoCloseable {
                     .append("    key: ").append(certs.resolve("server.key")).append('\n')
                     .append("auth:\n  htpasswd:\n    realm: scafctl-test\n    path: ")
                     .append(workDir.resolve("htpasswd")).append('\n');
+        }
+        if (tokens != null) {
+            yaml.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append('\n')
+                    .append("    service: ").append(TokenServer.SERVICE).append('\n')
+                    .append("    issuer: ").append(TokenServer.ISSUER).append('\n')
+                    .append("    rootcertbundle: ").append(tokens.certificateFile()).append('\n');
         }
         return yaml.toString();
     }
