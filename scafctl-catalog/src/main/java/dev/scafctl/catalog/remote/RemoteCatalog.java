@@ -43,6 +43,9 @@ public record RemoteCatalog(String name, Registry registry, String prefix, Remot
         } else if (text.contains("://")) {
             throw new InvalidInputException("catalog URL \"" + url + "\" has an unknown scheme; use oci://, https:// or http://");
         }
+        if (text.startsWith("/")) {
+            throw new InvalidInputException("catalog URL \"" + url + "\" names no registry host");
+        }
         text = stripSlashes(text);
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);

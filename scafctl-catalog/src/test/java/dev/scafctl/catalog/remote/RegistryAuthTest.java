@@ -100,17 +100,22 @@ class RegistryAuthTest {
     }
 
     @Test
-    void dockerConfigAndEnvironmentCredentialsWork() throws Exception {
+    void dockerConfigHelperAndEnvironmentCredentialsWork() throws Exception {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         BuiltPlugin built = RemoteFixtures.build(local, work, "docker-auth", "1.0.0", Platform.SUPPORTED.subList(0, 1), "");
         String auth = Base64.getEncoder().encodeToString((registry.user() + ":" + registry.password()).getBytes());
         Path config = Files.writeString(work.resolve("config.json"),
                 "{\"auths\":{\"" + registry.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
         CredentialSource docker = new DockerConfigCredentials(List.of(config), List.of());
+        Path helper = Files.writeString(work.resolve("docker-credential-it"), "#!/bin/sh\nread host\necho '{\"Username\":\""
+                + registry.user() + "\",\"Secret\":\"" + registry.password() + "\"}'\n");
+        helper.toFile().setExecutable(true);
+        Path helperConfig = Files.writeString(work.resolve("helper.json"), "{\"credHelpers\":{\"" + registry.hostPort() + "\":\"it\"}}");
+        CredentialSource credHelper = new DockerConfigCredentials(List.of(helperConfig), List.of(work));
         CredentialSource environment = new EnvironmentCredentials(Map.of(EnvironmentCredentials.USERNAME, registry.user(),
                 EnvironmentCredentials.PASSWORD, registry.password()));
 
-        for (CredentialSource source : List.of(docker, environment)) {
+        for (CredentialSource source : List.of(docker, credHelper, environment)) {
             CatalogPusher.Result result = RemoteFixtures.pusher(local, clients(source, new ArrayList<>()), new BlobLocations())
                     .push(built.reference(), tlsCatalog(), new CatalogPusher.Options(false));
             assertEquals(built.index().digest(), result.digest());
