@@ -36,6 +36,25 @@ public record Platform(String os, String architecture) {
                 + SUPPORTED.stream().map(Platform::toString).collect(Collectors.joining(", ")));
     }
 
+    /** The platform of a JVM from its {@code os.name} and {@code os.arch}, in Go's names. */
+    public static Platform ofJvm(String osName, String osArch) {
+        String name = osName.toLowerCase(java.util.Locale.ROOT);
+        String os = name.startsWith("linux") ? "linux"
+                : name.startsWith("mac") || name.startsWith("darwin") ? "darwin"
+                : name.startsWith("windows") ? "windows" : name.replace(' ', '-');
+        String arch = switch (osArch.toLowerCase(java.util.Locale.ROOT)) {
+            case "amd64", "x86_64", "x64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> osArch;
+        };
+        return parseSupported(os + "/" + arch);
+    }
+
+    /** The platform this JVM runs on. */
+    public static Platform current() {
+        return ofJvm(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
     @Override
     public String toString() {
         return os + "/" + architecture;

@@ -58,6 +58,14 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a complete temporary file to disk and renames it over {@code target}. */
+    public static void forceAndMove(Path temporary, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        moveIntoPlace(temporary, target);
+    }
+
     /** Renames a complete temporary file to its final name, atomically where the file system allows. */
     static void moveIntoPlace(Path temporary, Path target) throws IOException {
         try {

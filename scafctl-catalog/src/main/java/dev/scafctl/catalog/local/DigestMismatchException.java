@@ -19,6 +19,13 @@ public final class DigestMismatchException extends CatalogException {
         this.actual = actual;
     }
 
+    /** A mismatch described in the caller's words (scafctl's plugin text, say). */
+    public DigestMismatchException(String message, Digest expected, Digest actual) {
+        super(message);
+        this.expected = expected;
+        this.actual = actual;
+    }
+
     public Digest expected() {
         return expected;
     }

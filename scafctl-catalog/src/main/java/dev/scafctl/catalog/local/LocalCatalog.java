@@ -49,11 +49,11 @@ public final class LocalCatalog {
     private static final String TEMPORARY_FOLDER = ".tmp";
 
     private final Path root;
-    private final CatalogLock lock;
+    private final FolderLock lock;
 
     private LocalCatalog(Path root) {
         this.root = root;
-        this.lock = new CatalogLock(root.resolve(LOCK_FILE));
+        this.lock = new FolderLock(root.resolve(LOCK_FILE));
     }
 
     /** Opens the catalog at {@code root}, creating an empty OCI layout there when none exists. */

@@ -195,9 +195,24 @@ public final class RegistryClient {
 
     /**
      * Downloads a blob into the local catalog, hashing while streaming: it is stored only when its digest and size
-     * match the descriptor. Redirects (to a CDN, say) are followed without the registry's credentials.
+     * match the descriptor.
      */
     public Descriptor pullBlob(String repository, Descriptor blob, LocalCatalog catalog, TransferListener listener) {
+        return downloadBlob(repository, blob, listener,
+                body -> catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository));
+    }
+
+    /** What is done with a blob's bytes as they arrive. */
+    @FunctionalInterface
+    public interface BlobReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Streams a blob to {@code reader}, which must check the digest (the local catalog and the plugin cache do).
+     * Redirects (to a CDN, say) are followed without the registry's credentials.
+     */
+    public <T> T downloadBlob(String repository, Descriptor blob, TransferListener listener, BlobReader<T> reader) {
         String what = "downloading blob " + blob.digest() + " from " + repository;
         URI uri = blobUri(repository, blob.digest());
         try (Response response = send(() -> request(uri).GET(), pullScope(repository), what)) {
@@ -212,7 +227,7 @@ public final class RegistryClient {
             }
             current.requireSuccess();
             try (InputStream body = counting(current.body(), blob, listener)) {
-                return catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository);
+                return reader.read(body);
             } catch (IOException e) {
                 throw new RegistryException(what + " failed: " + e.getMessage(), e);
             } finally {

@@ -12,22 +12,23 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Mutual exclusion on one folder, for threads of this JVM ({@code mvn -T}) and for other processes (two Maven
+ * Mutual exclusion on one lock file (a catalog, a plugin cache entry), for threads of this JVM ({@code mvn -T}) and for other processes (two Maven
  * builds, or scafctl beside us) alike. Java file locks belong to the whole JVM and throw when one thread asks
  * for a lock another thread holds, so a JVM-wide reentrant lock per file is taken first, and the file lock
  * only by the outermost holder.
  */
-final class CatalogLock {
+public final class FolderLock {
 
     private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
     private final Path lockFile;
 
-    CatalogLock(Path lockFile) {
+    public FolderLock(Path lockFile) {
         this.lockFile = lockFile.toAbsolutePath().normalize();
     }
 
-    <T> T around(Supplier<T> work) {
+    /** Runs {@code work} holding the lock; reentrant within a thread. */
+    public <T> T around(Supplier<T> work) {
         Held held = HELD.computeIfAbsent(lockFile, p -> new Held());
         held.threads.lock();
         try {
@@ -53,6 +54,7 @@ final class CatalogLock {
 
         void acquire(Path lockFile) {
             try {
+                java.nio.file.Files.createDirectories(lockFile.getParent());
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 fileLock = channel.lock();
             } catch (IOException e) {

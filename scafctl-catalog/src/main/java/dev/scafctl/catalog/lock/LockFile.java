@@ -1,0 +1,102 @@
+package dev.scafctl.catalog.lock;
+
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.yaml.YamlNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A lock file in scafctl's {@code version: 1} schema: {@code .scafctl.lock.yaml} (ours) or scafctl's own
+ * {@code solution.lock} beside the solution. Reading checks the version, the fields and every digest, and names
+ * the file and line of a problem.
+ */
+public record LockFile(Path file, List<LockedPlugin> plugins) {
+
+    public static final String FILE_NAME = ".scafctl.lock.yaml";
+    public static final String SCAFCTL_FILE_NAME = "solution.lock";
+
+    public LockFile {
+        plugins = List.copyOf(plugins);
+    }
+
+    /** The lock beside a solution: ours, else scafctl's, else none. */
+    public static Optional<LockFile> findBeside(Path solutionFile) {
+        Path folder = solutionFile.toAbsolutePath().getParent();
+        for (String name : List.of(FILE_NAME, SCAFCTL_FILE_NAME)) {
+            Path candidate = folder.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(read(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static LockFile read(Path file) {
+        YamlNode root = YamlNode.read(file);
+        if (!root.isMapping()) {
+            throw root.fail("must be a mapping with version and plugins");
+        }
+        YamlNode version = root.get("version");
+        String versionText = version.requiredText();
+        if (!versionText.equals("1")) {
+            throw new InvalidInputException(version.location() + ": unsupported lock file version " + versionText
+                    + " (expected 1)");
+        }
+        List<LockedPlugin> plugins = new ArrayList<>();
+        for (YamlNode entry : root.get("plugins").items()) {
+            plugins.add(new LockedPlugin(
+                    parse(entry.get("name"), ArtifactName::of),
+                    parse(entry.get("kind"), ArtifactKind::parsePlugin),
+                    parse(entry.get("version"), Version::parse),
+                    digest(entry.get("digest")),
+                    entry.get("resolvedFrom").text().orElse(""),
+                    digest(entry.get("indexDigest")),
+                    platforms(entry.get("platforms"))));
+        }
+        return new LockFile(file, plugins);
+    }
+
+    public Optional<LockedPlugin> find(ArtifactKind kind, ArtifactName name) {
+        return plugins.stream().filter(p -> p.kind() == kind && p.name().equals(name)).findFirst();
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private static <T> T parse(YamlNode node, Parser<T> parser) {
+        String text = node.requiredText();
+        try {
+            return parser.parse(text);
+        } catch (InvalidInputException e) {
+            throw node.fail("is invalid: " + e.getMessage());
+        }
+    }
+
+    private static Optional<Digest> digest(YamlNode node) {
+        return node.text().filter(t -> !t.isBlank()).map(text -> parse(node, Digest::parse));
+    }
+
+    private static SortedMap<String, Digest> platforms(YamlNode node) {
+        SortedMap<String, Digest> platforms = new TreeMap<>();
+        if (!node.isPresent()) {
+            return platforms;
+        }
+        if (!node.isMapping()) {
+            throw node.fail("must map os/arch to sha256 digests");
+        }
+        for (String platform : node.keys()) {
+            platforms.put(platform, parse(node.get(platform), Digest::parse));
+        }
+        return platforms;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.scafctl.catalog.lock;
+
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.oci.Digest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A plugin pinned by a lock file: the exact version, where it came from, and digests. Ours pin the image index and
+ * the binary of every platform ({@code indexDigest}, {@code platforms}); scafctl's pin one binary ({@code digest},
+ * the platform the lock was made on), which is read as a pin of that binary only.
+ */
+public record LockedPlugin(ArtifactName name, ArtifactKind kind, Version version, Optional<Digest> digest,
+        String resolvedFrom, Optional<Digest> indexDigest, SortedMap<String, Digest> platforms) {
+
+    public LockedPlugin {
+        platforms = new TreeMap<>(platforms == null ? Map.of() : platforms);
+    }
+
+    /** The binary digest pinned for {@code platform}: ours per platform, else scafctl's single digest. */
+    public Optional<Digest> binaryDigest(Platform platform) {
+        Digest perPlatform = platforms.get(platform.toString());
+        return perPlatform != null ? Optional.of(perPlatform) : platforms.isEmpty() ? digest : Optional.empty();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.scafctl.catalog.plugin;
+
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.TransferListener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One link of the catalog chain as the installer sees it: versions, manifests and blobs of an artifact. */
+interface ArtifactSource {
+
+    String name();
+
+    /** The versions of the artifact this source holds; tags that are not versions are ignored. */
+    List<Version> versions(ArtifactKind kind, ArtifactName name);
+
+    /** A manifest or index by tag or digest, its bytes checked against its digest. */
+    Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest);
+
+    /** Writes a blob's bytes to {@code out}; the receiver checks them against the digest. */
+    void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) throws IOException;
+
+    static ArtifactSource local(LocalCatalog catalog) {
+        return new ArtifactSource() {
+            @Override
+            public String name() {
+                return LocalCatalog.NAME;
+            }
+
+            @Override
+            public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+                String prefix = kind.wireName() + "/" + name + ":";
+                return catalog.entries().stream().map(e -> e.refName())
+                        .filter(ref -> ref.startsWith(prefix))
+                        .map(ref -> Version.parseOrNull(ref.substring(prefix.length())))
+                        .filter(Objects::nonNull).toList();
+            }
+
+            @Override
+            public Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest) {
+                Optional<Digest> digest = tagOrDigest.startsWith("sha256:")
+                        ? Optional.of(Digest.parse(tagOrDigest)).filter(catalog::hasBlob)
+                        : catalog.resolve(kind.wireName() + "/" + name + ":" + tagOrDigest).map(Descriptor::digest);
+                return digest.map(d -> {
+                    byte[] bytes = catalog.readBlob(d);
+                    String mediaType = CanonicalJson.read(bytes, "manifest " + d).path("mediaType")
+                            .asString(MediaTypes.IMAGE_MANIFEST);
+                    return new Manifest(mediaType, bytes, d);
+                });
+            }
+
+            @Override
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) throws IOException {
+                Files.copy(catalog.blobPath(blob.digest()), out);
+            }
+        };
+    }
+
+    static ArtifactSource remote(RemoteCatalog remote, RegistryClient client, TransferListener listener) {
+        return new ArtifactSource() {
+            @Override
+            public String name() {
+                return remote.name();
+            }
+
+            @Override
+            public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+                return client.listTags(remote.repository(kind, name)).stream().map(Version::parseOrNull)
+                        .filter(Objects::nonNull).toList();
+            }
+
+            @Override
+            public Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest) {
+                return client.fetchManifest(remote.repository(kind, name), tagOrDigest);
+            }
+
+            @Override
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) {
+                client.downloadBlob(remote.repository(kind, name), blob, listener, body -> body.transferTo(out));
+            }
+        };
+    }
+}

@@ -1,0 +1,177 @@
+package dev.scafctl.catalog.plugin;
+
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.AtomicFiles;
+import dev.scafctl.catalog.local.DigestMismatchException;
+import dev.scafctl.catalog.local.FolderLock;
+import dev.scafctl.catalog.oci.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * scafctl's plugin cache, {@code <root>/<name>/<version>/<os>-<arch>/<name>}, shared by every build and by the
+ * scafctl CLI. A file counts as cached only when it hashes to the expected digest; one that does not is replaced by
+ * a verified download (scafctl keeps it). Downloads stream into a temporary file in the entry's folder while being
+ * hashed and are renamed into place only when they match, under a lock per entry, so parallel builds leave one
+ * correct copy and a killed build leaves no file at the final path.
+ */
+public final class PluginCache {
+
+    /** Writes a binary's bytes to the stream it is given. */
+    @FunctionalInterface
+    public interface Source {
+        void copyTo(OutputStream out) throws IOException;
+    }
+
+    /** One cached binary. */
+    public record Entry(String name, String version, String platform, Path file, long size) {}
+
+    private final Path root;
+
+    public PluginCache(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path path(ArtifactName name, Version version, Platform platform) {
+        return root.resolve(name.value()).resolve(version.toString())
+                .resolve(platform.os() + "-" + platform.architecture()).resolve(name.value());
+    }
+
+    /** The cached file, when it exists and hashes to {@code expected}. */
+    public Optional<Path> verified(ArtifactName name, Version version, Platform platform, Digest expected) {
+        Path file = path(name, version, platform);
+        return Files.isRegularFile(file) && expected.equals(hash(file)) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * Installs a binary that must hash to {@code expected}, unless another build did so meanwhile. A mismatch stores
+     * nothing and fails with scafctl's text.
+     */
+    public Installation install(ArtifactName name, Version version, Platform platform, Digest expected, long size,
+            Source source) {
+        Path file = path(name, version, platform);
+        Path folder = file.getParent();
+        return new FolderLock(folder.resolve(".lock")).around(() -> {
+            if (verified(name, version, platform, expected).isPresent()) {
+                return new Installation(file, false);
+            }
+            Path temporary = null;
+            try {
+                Files.createDirectories(folder);
+                temporary = Files.createTempFile(folder, "." + name.value() + "-", ".tmp");
+                MessageDigest sha = Digest.newSha256();
+                long[] written = new long[1];
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    CountingOutput counting = new CountingOutput(new DigestOutputStream(out, sha));
+                    source.copyTo(counting);
+                    counting.flush();
+                    written[0] = counting.count;
+                }
+                Digest actual = Digest.of(sha);
+                if (!actual.equals(expected) || written[0] != size) {
+                    throw new DigestMismatchException("plugin binary digest mismatch for " + name + "@" + version
+                            + ": expected " + expected + ", got " + actual
+                            + " (possible supply chain attack or corrupted download)", expected, actual);
+                }
+                makeExecutable(temporary);
+                AtomicFiles.forceAndMove(temporary, file);
+                temporary = null;
+                return new Installation(file, true);
+            } catch (IOException e) {
+                throw new CatalogException("cannot install " + name + "@" + version + " into the plugin cache " + root
+                        + ": " + e.getMessage(), e);
+            } finally {
+                if (temporary != null) {
+                    try {
+                        Files.deleteIfExists(temporary);
+                    } catch (IOException ignored) {
+                        // a stray temporary file never counts as cached
+                    }
+                }
+            }
+        });
+    }
+
+    /** What {@link #install} did: the file, and whether it was downloaded now. */
+    public record Installation(Path file, boolean downloaded) {}
+
+    /** Every cached binary, sorted by name, version and platform. */
+    public List<Entry> list() {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return entries;
+        }
+        try (Stream<Path> files = Files.walk(root, 4)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> root.relativize(f).getNameCount() == 4)
+                    .filter(f -> f.getFileName().toString().equals(root.relativize(f).getName(0).toString()))
+                    .sorted()
+                    .forEach(f -> {
+                        Path relative = root.relativize(f);
+                        entries.add(new Entry(relative.getName(0).toString(), relative.getName(1).toString(),
+                                relative.getName(2).toString().replaceFirst("-", "/"), f, f.toFile().length()));
+                    });
+        } catch (IOException e) {
+            throw new CatalogException("cannot read the plugin cache " + root + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static Digest hash(Path file) {
+        MessageDigest sha = Digest.newSha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return Digest.of(sha);
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            file.toFile().setExecutable(true, false);
+        }
+    }
+
+    private static final class CountingOutput extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.scafctl.catalog.plugin;
+
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.DigestMismatchException;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.lock.LockFile;
+import dev.scafctl.catalog.lock.LockedPlugin;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.Registry;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.solution.PluginRequirement;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Gets the binaries a solution's {@code bundle.plugins} declares into the plugin cache, as scafctl's
+ * {@code plugins install} does but without its gaps: every constraint form resolves, through the catalog chain (the
+ * local catalog, then the remote catalogs in order; the first with a matching version wins); the platform is picked
+ * from an image index, then by the {@code dev.scafctl.plugin.platform} annotation, then as a single-platform
+ * artifact, then from a per-architecture tag ({@code 1.0.0-amd64}); every byte is checked against its digest.
+ *
+ * <p>With a lock entry, version and digests are pinned: no tag is listed, the pinned index is fetched by digest, and
+ * a warm cache whose file hashes to the pinned binary digest makes no network request at all.
+ */
+public final class PluginInstaller {
+
+    /** How to install: for which platform, with or without the network, how many plugins at once. */
+    public record Options(Platform platform, boolean offline, int parallelism) {}
+
+    /** One installed plugin. */
+    public record Installed(PluginRequirement requirement, Version version, Platform platform, Path file,
+            Digest binaryDigest, Digest artifactDigest, String catalog, boolean downloaded, boolean pinned) {}
+
+    private final List<ArtifactSource> chain;
+    private final ArtifactSource local;
+    private final PluginCache cache;
+    private final Consumer<String> log;
+
+    public PluginInstaller(LocalCatalog localCatalog, List<RemoteCatalog> remotes, Function<Registry, RegistryClient> clients,
+            PluginCache cache, TransferListener listener, Consumer<String> log) {
+        this.local = ArtifactSource.local(localCatalog);
+        List<ArtifactSource> sources = new ArrayList<>();
+        sources.add(local);
+        for (RemoteCatalog remote : remotes) {
+            sources.add(lazyRemote(remote, clients, listener));
+        }
+        this.chain = List.copyOf(sources);
+        this.cache = cache;
+        this.log = log;
+    }
+
+    /** Installs every requirement, several at once; fails with one message listing every plugin that failed. */
+    public List<Installed> install(List<PluginRequirement> requirements, Optional<LockFile> lock, Options options) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallelism(), requirements.size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "scafctl-install");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<Installed>> futures = new ArrayList<>();
+            for (PluginRequirement requirement : requirements) {
+                futures.add(pool.submit(() -> installOne(requirement, lock, options)));
+            }
+            List<Installed> installed = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            CatalogException first = null;
+            for (Future<Installed> future : futures) {
+                try {
+                    installed.add(future.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failures.add(cause.getMessage());
+                    if (first == null && cause instanceof CatalogException catalogException) {
+                        first = catalogException;
+                    } else if (!(cause instanceof CatalogException)) {
+                        throw new CatalogException("installing plugins failed: " + cause, cause);
+                    }
+                }
+            }
+            if (failures.size() == 1) {
+                throw first;
+            }
+            if (!failures.isEmpty()) {
+                throw new CatalogException(failures.size() + " plugins could not be installed:\n  - "
+                        + String.join("\n  - ", failures));
+            }
+            return installed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException("interrupted while installing plugins", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Installed installOne(PluginRequirement requirement, Optional<LockFile> lock, Options options) {
+        Optional<LockedPlugin> locked = lock.flatMap(l -> l.find(requirement.kind(), requirement.name()));
+        if (locked.isPresent() && !requirement.constraint().isSatisfiedBy(locked.get().version())) {
+            log.accept("the lock pins " + requirement.name() + "@" + locked.get().version() + ", which no longer satisfies "
+                    + requirement.constraint() + "; resolving afresh (update the lock)");
+            locked = Optional.empty();
+        }
+        return locked.isPresent() ? installPinned(requirement, locked.get(), options) : installResolved(requirement, options);
+    }
+
+    private Installed installPinned(PluginRequirement requirement, LockedPlugin pin, Options options) {
+        Platform platform = options.platform();
+        Optional<Digest> pinnedBinary = pin.binaryDigest(platform);
+        if (pinnedBinary.isPresent()) {
+            Optional<Path> hit = cache.verified(pin.name(), pin.version(), platform, pinnedBinary.get());
+            if (hit.isPresent()) {
+                return new Installed(requirement, pin.version(), platform, hit.get(), pinnedBinary.get(),
+                        pin.indexDigest().orElse(pinnedBinary.get()), "cache", false, true);
+            }
+        }
+        String reference = pin.indexDigest().map(Digest::toString).orElse(pin.version().toString());
+        for (ArtifactSource source : sources(options)) {
+            Optional<Manifest> root = source.manifest(requirement.kind(), requirement.name(), reference);
+            if (root.isPresent()) {
+                Descriptor binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
+                Digest expected = pinnedBinary.orElse(binary.digest());
+                if (!binary.digest().equals(expected)) {
+                    throw new DigestMismatchException("plugin binary digest mismatch for " + pin.name() + "@" + pin.version()
+                            + ": expected " + expected + ", got " + binary.digest()
+                            + " (possible supply chain attack or corrupted download)", expected, binary.digest());
+                }
+                return download(requirement, pin.version(), platform, binary, root.get().digest(), source, true);
+            }
+        }
+        throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: the lock pins "
+                + pin.version() + " (" + reference + "), which no catalog of the chain " + names(options)
+                + " serves" + (options.offline() ? " offline (the local catalog and the plugin cache)" : ""));
+    }
+
+    private Installed installResolved(PluginRequirement requirement, Options options) {
+        for (ArtifactSource source : sources(options)) {
+            Optional<Version> version = requirement.constraint().highest(source.versions(requirement.kind(), requirement.name()));
+            if (version.isEmpty()) {
+                continue;
+            }
+            Manifest root = source.manifest(requirement.kind(), requirement.name(), version.get().toString())
+                    .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                            + requirement.name() + "@" + version.get() + " but does not serve it"));
+            Descriptor binary = selectBinary(source, requirement, version.get(), root, options.platform());
+            return download(requirement, version.get(), options.platform(), binary, root.digest(), source, false);
+        }
+        if (options.offline()) {
+            throw new ArtifactNotFoundException("plugin " + requirement.name() + "@" + requirement.constraint()
+                    + ": no digest available for verification offline (not in the local catalog); run"
+                    + " 'mvn scafctl:build-solution' online to generate a lock file with pinned digests, or run without -o");
+        }
+        throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
+                + " satisfies " + requirement.constraint() + " in " + names(options));
+    }
+
+    private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
+            Digest artifactDigest, ArtifactSource source, boolean pinned) {
+        PluginCache.Installation installation = cache.install(requirement.name(), version, platform, binary.digest(),
+                binary.size(), out -> source.copyBlob(requirement.kind(), requirement.name(), binary, out));
+        return new Installed(requirement, version, platform, installation.file(), binary.digest(), artifactDigest,
+                source.name(), installation.downloaded(), pinned);
+    }
+
+    /** Picks the binary for {@code platform}: index, then annotation, then single-platform, then per-arch tags. */
+    private static Descriptor selectBinary(ArtifactSource source, PluginRequirement requirement, Version version,
+            Manifest root, Platform platform) {
+        String what = requirement.name() + "@" + version;
+        if (root.isIndex()) {
+            ImageIndex index = ImageIndex.parse(root.bytes(), what + " image index");
+            for (Descriptor entry : index.manifests()) {
+                if (platform.equals(entry.platform())) {
+                    Manifest manifest = source.manifest(requirement.kind(), requirement.name(), entry.digest().toString())
+                            .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                    + entry.digest() + " in " + what + " but does not serve it"));
+                    return binaryOf(manifest, what);
+                }
+            }
+            throw new PlatformNotFoundException(platform, index.manifests().stream()
+                    .filter(d -> d.platform() != null).map(d -> d.platform().toString()).toList());
+        }
+        String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
+        if (annotated == null || annotated.equals(platform.toString())) {
+            return binaryOf(root, what);
+        }
+        for (String tag : List.of(version + "-" + platform.architecture(), version + "-" + platform.os() + "-" + platform.architecture())) {
+            Optional<Manifest> perArchitecture = source.manifest(requirement.kind(), requirement.name(), tag);
+            if (perArchitecture.isPresent()) {
+                String tagged = Annotations.of(perArchitecture.get().bytes(), what).get(Annotations.PLUGIN_PLATFORM);
+                if (tagged == null || tagged.equals(platform.toString())) {
+                    return binaryOf(perArchitecture.get(), what + " (tag " + tag + ")");
+                }
+            }
+        }
+        throw new PlatformNotFoundException(platform, List.of(annotated));
+    }
+
+    private static Descriptor binaryOf(Manifest manifest, String what) {
+        ImageManifest parsed = ImageManifest.parse(manifest.bytes(), what);
+        if (parsed.layers().isEmpty()) {
+            throw new InvalidInputException(what + " has no content layer");
+        }
+        return parsed.layers().get(0);
+    }
+
+    private List<ArtifactSource> sources(Options options) {
+        return options.offline() ? List.of(local) : chain;
+    }
+
+    private String names(Options options) {
+        return sources(options).stream().map(ArtifactSource::name).toList().toString();
+    }
+
+    /** A remote source whose client (and so its credential lookup) is made only when the chain reaches it. */
+    private static ArtifactSource lazyRemote(RemoteCatalog remote, Function<Registry, RegistryClient> clients,
+            TransferListener listener) {
+        return new ArtifactSource() {
+            private volatile ArtifactSource delegate;
+
+            private ArtifactSource delegate() {
+                ArtifactSource current = delegate;
+                if (current == null) {
+                    synchronized (this) {
+                        if (delegate == null) {
+                            delegate = ArtifactSource.remote(remote, clients.apply(remote.registry()), listener);
+                        }
+                        current = delegate;
+                    }
+                }
+                return current;
+            }
+
+            @Override
+            public String name() {
+                return remote.name();
+            }
+
+            @Override
+            public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+                return delegate().versions(kind, name);
+            }
+
+            @Override
+            public Optional<Manifest> manifest(ArtifactKind kind,
+                    ArtifactName name, String tagOrDigest) {
+                return delegate().manifest(kind, name, tagOrDigest);
+            }
+
+            @Override
+            public void copyBlob(ArtifactKind kind, ArtifactName name,
+                    Descriptor blob, OutputStream out) throws IOException {
+                delegate().copyBlob(kind, name, blob, out);
+            }
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.scafctl.catalog.solution;
+
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.VersionConstraint;
+
+/** One entry of a solution's {@code bundle.plugins}: a plugin, its kind and the versions it may be. */
+public record PluginRequirement(ArtifactName name, ArtifactKind kind, VersionConstraint constraint) {
+
+    @Override
+    public String toString() {
+        return name + "@" + constraint + " (" + kind + ")";
+    }
+}
