@@ -1,0 +1,93 @@
+package dev.scafctl.catalog.solution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SolutionPluginsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsBundlePluginsInScafctlsShape() throws Exception {
+        Path solution = write("""
+                apiVersion: scafctl.io/v1
+                kind: Solution
+                metadata:
+                  name: auto-fetch-demo
+                  version: 1.0.0
+                bundle:
+                  plugins:
+                    - name: echo-provider
+                      kind: provider
+                      version: "^1.0.0"
+                      defaults:
+                        prefix: "[demo]"
+                    - name: github-auth
+                      kind: auth-handler
+                      version: ">=2.0.0 <3"
+                    - name: anything
+                      kind: provider
+                spec:
+                  resolvers: {}
+                """);
+        List<PluginRequirement> plugins = SolutionPlugins.read(solution);
+        assertEquals(3, plugins.size());
+        assertEquals("echo-provider@^1.0.0 (provider)", plugins.get(0).toString());
+        assertEquals(ArtifactKind.AUTH_HANDLER, plugins.get(1).kind());
+        assertEquals("latest", plugins.get(2).constraint().toString(), "no version means any");
+    }
+
+    @Test
+    void aSolutionWithoutPluginsHasNone() throws Exception {
+        assertEquals(List.of(), SolutionPlugins.read(write("kind: Solution\nmetadata:\n  name: x\n")));
+    }
+
+    @Test
+    void errorsNameFileLineColumnAndField() throws Exception {
+        Path badKind = write("bundle:\n  plugins:\n    - name: p\n      kind: widget\n      version: 1.0.0\n");
+        assertEquals(badKind + ":4:13: bundle.plugins[0].kind is invalid: invalid kind \"widget\" for a plugin; must be"
+                + " 'provider' or 'auth-handler'", assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(badKind))
+                .getMessage());
+
+        Path badConstraint = write("bundle:\n  plugins:\n    - name: p\n      kind: provider\n      version: \"^^1\"\n");
+        String message = assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(badConstraint)).getMessage();
+        assertEquals(true, message.startsWith(badConstraint + ":5:16: bundle.plugins[0].version is invalid: invalid version"
+                + " constraint \"^^1\""), message);
+
+        Path noName = write("bundle:\n  plugins:\n    - kind: provider\n");
+        assertEquals(noName + ": bundle.plugins[0].name is required",
+                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(noName)).getMessage());
+
+        Path twice = write("bundle:\n  plugins:\n    - {name: p, kind: provider}\n    - {name: p, kind: provider}\n");
+        assertEquals(twice + ":4:14: bundle.plugins[1].name declares provider \"p\" a second time",
+                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(twice)).getMessage());
+
+        Path malformed = write("bundle:\n  plugins: [\n");
+        assertEquals(true, assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(malformed)).getMessage()
+                .startsWith(malformed + ":3:1: malformed YAML"));
+    }
+
+    @Test
+    void atMostFiftyPlugins() throws Exception {
+        StringBuilder yaml = new StringBuilder("bundle:\n  plugins:\n");
+        for (int i = 0; i < 51; i++) {
+            yaml.append("    - {name: p").append(i).append(", kind: provider}\n");
+        }
+        Path many = write(yaml.toString());
+        assertEquals(many + ":3:5: bundle.plugins declares 51 plugins; at most 50 are allowed",
+                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(many)).getMessage());
+    }
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(Files.createTempFile(dir, "solution", ".yaml"), yaml);
+    }
+}
