@@ -55,6 +55,10 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
         }
     }
 
+    protected boolean isOffline() {
+        return session.isOffline();
+    }
+
     protected ConfiguredCatalogs configuredCatalogs() throws MojoFailureException {
         List<CatalogDefinition> definitions = parameter("catalogs", "catalogs", () -> catalogs == null ? List.<CatalogDefinition>of()
                 : catalogs.stream().map(CatalogParameter::toDefinition).toList());
