@@ -1,0 +1,321 @@
+package dev.scafctl.catalog.archive;
+
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.local.AtomicFiles;
+import dev.scafctl.catalog.local.DigestMismatchException;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code save} and {@code load}: artifacts as an uncompressed tar of an OCI image layout ({@code oci-layout},
+ * {@code blobs/sha256/<hex>}, {@code index.json} last), the format scafctl saves and {@code skopeo copy …
+ * oci-archive:} reads and writes. Saving is reproducible and streams; loading checks every entry and every blob
+ * before anything reaches the catalog.
+ */
+public final class ArtifactArchive {
+
+    /** What a save or load moved. */
+    public record Summary(List<String> refNames, int blobs, long bytes) {}
+
+    private final LocalCatalog catalog;
+
+    public ArtifactArchive(LocalCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    // ---- save --------------------------------------------------------------------------------------------
+
+    /**
+     * Writes {@code references} (all platforms, or only {@code platforms} when not empty) to {@code target}, atomically.
+     * The same artifacts give a byte-identical file.
+     */
+    public Summary save(List<ArtifactReference> references, Set<Platform> platforms, Path target) {
+        SortedMap<Digest, Long> blobs = new TreeMap<>(java.util.Comparator.comparing(Digest::hex));
+        SortedMap<String, Map<String, Object>> entries = new TreeMap<>();
+        Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
+        for (ArtifactReference reference : references) {
+            Descriptor root = catalog.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
+                    "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
+                            + "\" at " + catalog.root()));
+            Descriptor saved = root;
+            if (MediaTypes.IMAGE_INDEX.equals(root.mediaType())) {
+                ImageIndex index = ImageIndex.parse(catalog.readBlob(root.digest()), reference + " index");
+                List<Descriptor> kept = platforms.isEmpty() ? index.manifests()
+                        : index.manifests().stream().filter(d -> platforms.contains(d.platform())).toList();
+                if (kept.isEmpty()) {
+                    throw new InvalidInputException(reference + " ships none of the platforms asked for " + platforms
+                            + " (it has " + index.manifests().stream().map(d -> String.valueOf(d.platform())).toList() + ")");
+                }
+                if (kept.size() != index.manifests().size()) {
+                    byte[] subset = new ImageIndex(kept, index.annotations()).toJson();
+                    saved = new Descriptor(MediaTypes.IMAGE_INDEX, Digest.of(subset), subset.length, root.annotations(), null);
+                    filteredIndexes.put(saved.digest(), subset);
+                } else {
+                    blobs.put(root.digest(), root.size());
+                }
+                for (Descriptor manifest : kept) {
+                    addManifest(manifest, blobs);
+                }
+            } else {
+                addManifest(root, blobs);
+            }
+            Map<String, String> annotations = new TreeMap<>(saved.annotations());
+            annotations.remove("dev.scafctl.artifact.origin");
+            annotations.put(Annotations.REF_NAME, reference.localRefName());
+            entries.put(reference.localRefName(), saved.withAnnotations(annotations).toJsonTree());
+        }
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", MediaTypes.IMAGE_INDEX);
+        index.put("manifests", new ArrayList<>(entries.values()));
+        long[] bytes = new long[1];
+        AtomicFiles.write(target, out -> {
+            TarWriter tar = new TarWriter(out, 0);
+            tar.file("oci-layout", CanonicalJson.write(Map.of("imageLayoutVersion", "1.0.0")));
+            SortedMap<Digest, Object> all = new TreeMap<>(java.util.Comparator.comparing(Digest::hex));
+            all.putAll(blobs);
+            all.putAll(filteredIndexes);
+            for (Digest digest : all.keySet()) {
+                String name = "blobs/sha256/" + digest.hex();
+                byte[] inMemory = filteredIndexes.get(digest);
+                if (inMemory != null) {
+                    tar.file(name, inMemory);
+                    bytes[0] += inMemory.length;
+                } else {
+                    try (InputStream in = Files.newInputStream(catalog.blobPath(digest))) {
+                        tar.file(name, blobs.get(digest), in);
+                    }
+                    bytes[0] += blobs.get(digest);
+                }
+            }
+            tar.file("index.json", CanonicalJson.write(index));
+            tar.close();
+        });
+        return new Summary(List.copyOf(entries.keySet()), blobs.size() + filteredIndexes.size(), bytes[0]);
+    }
+
+    private void addManifest(Descriptor manifest, Map<Digest, Long> blobs) {
+        blobs.put(manifest.digest(), manifest.size());
+        ImageManifest parsed = ImageManifest.parse(catalog.readBlob(manifest.digest()), "manifest " + manifest.digest());
+        blobs.put(parsed.config().digest(), parsed.config().size());
+        for (Descriptor layer : parsed.layers()) {
+            if (!catalog.hasBlob(layer.digest())) {
+                throw new CatalogException("catalog " + catalog.root() + " is missing blob " + layer.digest()
+                        + "; rebuild or pull the artifact");
+            }
+            blobs.put(layer.digest(), layer.size());
+        }
+    }
+
+    // ---- load --------------------------------------------------------------------------------------------
+
+    /**
+     * Loads an archive into the catalog. Entries with absolute paths, {@code ..}, links or devices are refused, every
+     * blob must hash to its name, a truncated archive is refused, and every tagged artifact must be complete; only
+     * then are blobs moved in and entries tagged. A refused archive leaves the catalog as it was.
+     */
+    public Summary load(Path archive, boolean force) {
+        Path staging;
+        try {
+            staging = Files.createTempDirectory(catalog.root().resolve(".tmp"), "load-");
+        } catch (IOException e) {
+            throw new CatalogException("cannot create a staging folder in " + catalog.root() + ": " + e.getMessage(), e);
+        }
+        try {
+            Staged staged = stage(archive, staging);
+            List<Descriptor> tagged = new ArrayList<>();
+            List<String> refNames = new ArrayList<>();
+            for (JsonNode entry : staged.index.path("manifests")) {
+                Descriptor descriptor = Descriptor.fromJson(entry, archive + " index.json");
+                String refName = refNameOf(descriptor, archive);
+                checkComplete(descriptor, staged, archive);
+                tagged.add(descriptor);
+                refNames.add(refName);
+            }
+            if (tagged.isEmpty()) {
+                throw new InvalidInputException(archive + " holds no artifact (its index.json lists nothing)");
+            }
+            long bytes = 0;
+            for (Digest digest : staged.blobs) {
+                Path file = staging.resolve(digest.hex());
+                long size = Files.size(file);
+                try (InputStream in = Files.newInputStream(file)) {
+                    catalog.putVerified(Descriptor.of("application/octet-stream", digest, size), in, archive + " " + digest);
+                }
+                bytes += size;
+            }
+            catalog.locked(() -> {
+                for (int i = 0; i < tagged.size(); i++) {
+                    Descriptor existing = catalog.resolve(refNames.get(i)).orElse(null);
+                    if (existing != null && !existing.digest().equals(tagged.get(i).digest()) && !force) {
+                        throw new InvalidInputException(refNames.get(i) + " is already in catalog \"local\" with other content ("
+                                + existing.digest() + "); load with force to replace it");
+                    }
+                }
+                for (int i = 0; i < tagged.size(); i++) {
+                    Map<String, String> annotations = new TreeMap<>(tagged.get(i).annotations());
+                    annotations.put("dev.scafctl.artifact.origin", "loaded from " + archive.getFileName());
+                    catalog.tag(refNames.get(i), tagged.get(i).withAnnotations(annotations));
+                }
+                return null;
+            });
+            return new Summary(refNames, staged.blobs.size(), bytes);
+        } catch (IOException e) {
+            throw new CatalogException("cannot load " + archive + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private record Staged(JsonNode index, Set<Digest> blobs, Path folder) {}
+
+    private Staged stage(Path archive, Path staging) throws IOException {
+        JsonNode index = null;
+        boolean layout = false;
+        Set<Digest> blobs = new TreeSet<>(java.util.Comparator.comparing(Digest::hex));
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
+            TarReader tar = new TarReader(in, archive.toString());
+            for (var next = tar.next(); next.isPresent(); next = tar.next()) {
+                TarReader.Entry entry = next.get();
+                String name = checkedName(entry, archive);
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (name.equals("oci-layout")) {
+                    String version = CanonicalJson.read(tar.content().readNBytes(1 << 16), archive + " oci-layout")
+                            .path("imageLayoutVersion").asString("");
+                    if (!version.startsWith("1.")) {
+                        throw new InvalidInputException(archive + ": unsupported image layout version \"" + version + "\"");
+                    }
+                    layout = true;
+                } else if (name.equals("index.json")) {
+                    index = CanonicalJson.read(tar.content().readNBytes(16 << 20), archive + " index.json");
+                } else if (name.startsWith("blobs/sha256/")) {
+                    Digest digest = Digest.parse("sha256:" + name.substring("blobs/sha256/".length()));
+                    stageBlob(tar.content(), digest, entry.size(), staging, archive);
+                    blobs.add(digest);
+                } else {
+                    throw new InvalidInputException(archive + ": unexpected entry \"" + name + "\"; an OCI layout holds"
+                            + " oci-layout, index.json and blobs/sha256/<digest>");
+                }
+            }
+        } catch (java.io.EOFException e) {
+            throw new InvalidInputException(archive + " is truncated; nothing was loaded", e);
+        }
+        if (!layout || index == null) {
+            throw new InvalidInputException(archive + " is not an OCI image layout archive (it lacks "
+                    + (layout ? "index.json" : "oci-layout") + "); nothing was loaded");
+        }
+        return new Staged(index, blobs, staging);
+    }
+
+    private static String checkedName(TarReader.Entry entry, Path archive) {
+        String name = entry.name();
+        if (!(entry.isFile() || entry.isDirectory())) {
+            String kind = switch (entry.type()) {
+                case '1' -> "a hard link";
+                case '2' -> "a symbolic link";
+                case '3', '4' -> "a device";
+                case '6' -> "a FIFO";
+                default -> "of type '" + entry.type() + "'";
+            };
+            throw new InvalidInputException(archive + ": entry \"" + name + "\" is " + kind + "; refused, nothing was loaded");
+        }
+        String normalized = name.startsWith("./") ? name.substring(2) : name;
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*") || List.of(normalized.split("/")).contains("..")) {
+            throw new InvalidInputException(archive + ": entry \"" + name + "\" leaves the archive's folder; refused,"
+                    + " nothing was loaded");
+        }
+        return normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
+    private static void stageBlob(InputStream content, Digest digest, long size, Path staging, Path archive) throws IOException {
+        java.security.MessageDigest sha = Digest.newSha256();
+        Path file = staging.resolve(digest.hex());
+        try (var out = new java.security.DigestOutputStream(Files.newOutputStream(file), sha)) {
+            content.transferTo(out);
+        }
+        Digest actual = Digest.of(sha);
+        if (!actual.equals(digest)) {
+            throw new DigestMismatchException(archive + " blob " + digest + ": expected " + digest
+                    + ", got " + actual + " (possible supply chain attack or corrupted archive); nothing was loaded", digest, actual);
+        }
+    }
+
+    private void checkComplete(Descriptor descriptor, Staged staged, Path archive) {
+        byte[] root = blobBytes(descriptor.digest(), staged, archive);
+        List<Descriptor> manifests = MediaTypes.IMAGE_INDEX.equals(descriptor.mediaType())
+                ? ImageIndex.parse(root, archive + " " + descriptor.digest()).manifests() : List.of(descriptor);
+        for (Descriptor manifest : manifests) {
+            ImageManifest parsed = ImageManifest.parse(blobBytes(manifest.digest(), staged, archive), archive + " " + manifest.digest());
+            List<Descriptor> needed = new ArrayList<>(parsed.layers());
+            needed.add(parsed.config());
+            for (Descriptor blob : needed) {
+                if (!staged.blobs.contains(blob.digest()) && !catalog.hasBlob(blob.digest())) {
+                    throw new InvalidInputException(archive + " is incomplete: blob " + blob.digest() + " of manifest "
+                            + manifest.digest() + " is missing; nothing was loaded");
+                }
+            }
+        }
+    }
+
+    private byte[] blobBytes(Digest digest, Staged staged, Path archive) {
+        try {
+            if (staged.blobs.contains(digest)) {
+                return Files.readAllBytes(staged.folder().resolve(digest.hex()));
+            }
+        } catch (IOException e) {
+            throw new CatalogException("cannot read staged blob " + digest + ": " + e.getMessage(), e);
+        }
+        if (catalog.hasBlob(digest)) {
+            return catalog.readBlob(digest);
+        }
+        throw new InvalidInputException(archive + " is incomplete: blob " + digest + " is missing; nothing was loaded");
+    }
+
+    private static String refNameOf(Descriptor descriptor, Path archive) {
+        String refName = descriptor.annotation(Annotations.REF_NAME);
+        if (refName != null && refName.matches("(solution|provider|auth-handler)/[a-z0-9-]+:.+")) {
+            return refName;
+        }
+        String type = descriptor.annotation(Annotations.ARTIFACT_TYPE);
+        String name = descriptor.annotation(Annotations.ARTIFACT_NAME);
+        String version = descriptor.annotation(Annotations.VERSION);
+        if (type != null && name != null && version != null) {
+            return type + "/" + name + ":" + version;
+        }
+        throw new InvalidInputException(archive + ": index.json entry " + descriptor.digest() + " names no scafctl artifact"
+                + " (its ref.name is \"" + refName + "\"; expected <kind>/<name>:<version>)");
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover staging folder is harmless; prune removes it
+        }
+    }
+}
