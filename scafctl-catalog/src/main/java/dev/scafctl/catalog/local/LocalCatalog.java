@@ -245,6 +245,87 @@ public final class LocalCatalog {
         });
     }
 
+    /** Removes the entry {@code refName} (the blobs stay until {@link #prune}); returns what it pointed at. */
+    public Optional<Descriptor> untag(String refName) {
+        return locked(() -> {
+            Optional<Descriptor> removed = resolve(refName);
+            if (removed.isPresent()) {
+                List<Object> manifests = new ArrayList<>();
+                for (JsonNode existing : readIndex().path("manifests")) {
+                    if (!refName.equals(existing.path("annotations").path(Annotations.REF_NAME).asString(null))) {
+                        manifests.add(CanonicalJson.toTree(existing));
+                    }
+                }
+                writeIndex(manifests);
+            }
+            return removed;
+        });
+    }
+
+    /** What {@link #prune} removed. */
+    public record Pruned(int blobs, long bytes, int keptAsRecent) {}
+
+    /**
+     * Deletes the blobs no {@code index.json} entry reaches (through indexes and manifests), and stray temporary files.
+     * Blobs younger than {@code grace} are kept: a build may have written them and not yet tagged them.
+     */
+    public Pruned prune(java.time.Duration grace) {
+        return locked(() -> {
+            java.util.Set<Digest> reachable = new java.util.HashSet<>();
+            for (JsonNode entry : readIndex().path("manifests")) {
+                reach(Descriptor.fromJson(entry, indexFile().toString()), reachable);
+            }
+            java.time.Instant cutoff = java.time.Instant.now().minus(grace);
+            int removed = 0;
+            int recent = 0;
+            long bytes = 0;
+            try (java.util.stream.Stream<Path> blobs = Files.list(root.resolve("blobs").resolve("sha256"))) {
+                for (Path blob : blobs.toList()) {
+                    Digest digest = Digest.parse("sha256:" + blob.getFileName());
+                    if (reachable.contains(digest)) {
+                        continue;
+                    }
+                    if (Files.getLastModifiedTime(blob).toInstant().isAfter(cutoff)) {
+                        recent++;
+                        continue;
+                    }
+                    bytes += Files.size(blob);
+                    Files.delete(blob);
+                    removed++;
+                }
+                try (java.util.stream.Stream<Path> temporary = Files.list(root.resolve(TEMPORARY_FOLDER))) {
+                    for (Path stale : temporary.toList()) {
+                        if (Files.isRegularFile(stale) && Files.getLastModifiedTime(stale).toInstant().isBefore(cutoff)) {
+                            bytes += Files.size(stale);
+                            Files.delete(stale);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new CatalogException("cannot prune " + root + ": " + e.getMessage(), e);
+            }
+            return new Pruned(removed, bytes, recent);
+        });
+    }
+
+    private void reach(Descriptor descriptor, java.util.Set<Digest> reachable) {
+        if (!reachable.add(descriptor.digest()) || !hasBlob(descriptor.digest())) {
+            return;
+        }
+        String type = descriptor.mediaType();
+        if (type.equals(MediaTypes.IMAGE_INDEX) || type.equals("application/vnd.docker.distribution.manifest.list.v2+json")) {
+            for (Descriptor child : dev.scafctl.catalog.oci.ImageIndex.parse(readBlob(descriptor.digest()),
+                    "index " + descriptor.digest()).manifests()) {
+                reach(child, reachable);
+            }
+        } else if (type.equals(MediaTypes.IMAGE_MANIFEST) || type.equals("application/vnd.docker.distribution.manifest.v2+json")) {
+            dev.scafctl.catalog.oci.ImageManifest manifest = dev.scafctl.catalog.oci.ImageManifest.parse(
+                    readBlob(descriptor.digest()), "manifest " + descriptor.digest());
+            reachable.add(manifest.config().digest());
+            manifest.layers().forEach(layer -> reachable.add(layer.digest()));
+        }
+    }
+
     private void initializeLayout() {
         Path layout = root.resolve(LAYOUT_FILE);
         if (Files.exists(layout)) {

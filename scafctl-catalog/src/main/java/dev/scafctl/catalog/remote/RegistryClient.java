@@ -147,6 +147,23 @@ public final class RegistryClient {
         return tags;
     }
 
+    /** The repositories of the registry, from its catalog API; many registries refuse it (a RegistryException). */
+    public List<String> listRepositories() {
+        List<String> repositories = new ArrayList<>();
+        URI next = registry.baseUri().resolve("/v2/_catalog?n=1000");
+        while (next != null) {
+            URI page = next;
+            try (Response response = send(() -> request(page).GET(), "registry:catalog:*", "listing the repositories of " + registry)) {
+                response.requireSuccess();
+                JsonNode body = CanonicalJson.read(response.readAtMost(16 << 20), "repository list of " + registry);
+                body.path("repositories").forEach(repository -> repositories.add(repository.asString()));
+                next = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                        .map(m -> registry.baseUri().resolve(m.group(1))).orElse(null);
+            }
+        }
+        return repositories;
+    }
+
     // ---- blobs -------------------------------------------------------------------------------------------
 
     public boolean hasBlob(String repository, Digest digest) {

@@ -1,0 +1,74 @@
+package dev.scafctl.catalog.inspect;
+
+import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Describes an artifact version from the local catalog or a registry, reading manifests and never layers. */
+public final class ArtifactInspector {
+
+    private ArtifactInspector() {}
+
+    public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference) {
+        Descriptor entry = catalog.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
+                "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
+                        + "\" at " + catalog.root()));
+        byte[] root = catalog.readBlob(entry.digest());
+        return describe(reference, new Manifest(entry.mediaType(), root, entry.digest()), "catalog \"local\"",
+                digest -> catalog.readBlob(digest.digest()));
+    }
+
+    public static ArtifactDescription remote(RegistryClient client, RemoteCatalog catalog, ArtifactReference reference) {
+        String repository = catalog.repository(reference.kind(), reference.name());
+        Manifest root = client.fetchManifest(repository, reference.version().toString()).orElseThrow(() ->
+                new ArtifactNotFoundException("artifact \"" + reference + "\" not found in catalog \"" + catalog + "\""));
+        return describe(reference, root, catalog.registry().host() + "/" + repository,
+                child -> client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
+                        new ArtifactNotFoundException("registry " + catalog.registry() + " lists " + child.digest()
+                                + " but does not serve it")).bytes());
+    }
+
+    private static ArtifactDescription describe(ArtifactReference reference, Manifest root, String source,
+            Function<Descriptor, byte[]> manifests) {
+        SortedMap<String, String> annotations = new TreeMap<>(Annotations.of(root.bytes(), reference.toString()));
+        List<ArtifactDescription.PlatformBinary> platforms = new ArrayList<>();
+        if (root.isIndex()) {
+            for (Descriptor child : ImageIndex.parse(root.bytes(), reference + " index").manifests()) {
+                platforms.add(platform(child, ImageManifest.parse(manifests.apply(child), "manifest " + child.digest()),
+                        Optional.ofNullable(child.platform()).map(Object::toString).orElse("?")));
+            }
+        } else if (MediaTypes.IMAGE_MANIFEST.equals(root.mediaType()) && reference.kind().isPlugin()) {
+            ImageManifest manifest = ImageManifest.parse(root.bytes(), reference.toString());
+            platforms.add(platform(root.descriptor(), manifest,
+                    manifest.annotations().getOrDefault(Annotations.PLUGIN_PLATFORM, "any")));
+        }
+        List<String> plugins = new ArrayList<>();
+        String requires = annotations.get("dev.scafctl.solution.requires");
+        if (requires != null && !requires.isBlank()) {
+            plugins.addAll(List.of(requires.split(",")));
+        }
+        return new ArtifactDescription(reference.localRefName(), reference.kind().wireName(), reference.name().value(),
+                reference.version().toString(), root.digest().toString(), root.mediaType(),
+                annotations.getOrDefault(Annotations.CREATED, ""), source, platforms, annotations, plugins);
+    }
+
+    private static ArtifactDescription.PlatformBinary platform(Descriptor manifestDescriptor, ImageManifest manifest, String platform) {
+        Descriptor binary = manifest.layers().isEmpty() ? manifest.config() : manifest.layers().get(0);
+        return new ArtifactDescription.PlatformBinary(platform, manifestDescriptor.digest().toString(),
+                binary.digest().toString(), binary.size());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.scafctl.catalog.inspect;
+
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.local.CatalogEntry;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RegistryException;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** What a catalog holds: per artifact, its kind, its versions (newest first) and its aliases. */
+public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<String> note) {
+
+    /** One artifact and its tags. */
+    public record Artifact(String kind, String name, List<String> versions, List<String> aliases) {}
+
+    public static CatalogListing local(LocalCatalog catalog, Optional<ArtifactKind> kind) {
+        Map<String, List<String>> tags = new TreeMap<>();
+        for (CatalogEntry entry : catalog.entries()) {
+            String refName = entry.refName();
+            int slash = refName.indexOf('/');
+            int colon = refName.lastIndexOf(':');
+            if (slash > 0 && colon > slash) {
+                tags.computeIfAbsent(refName.substring(0, colon), k -> new ArrayList<>()).add(refName.substring(colon + 1));
+            }
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        tags.forEach((kindAndName, names) -> {
+            String artifactKind = kindAndName.substring(0, kindAndName.indexOf('/'));
+            if (kind.isEmpty() || kind.get().wireName().equals(artifactKind)) {
+                artifacts.add(artifact(artifactKind, kindAndName.substring(kindAndName.indexOf('/') + 1), names));
+            }
+        });
+        return new CatalogListing("local (" + catalog.root() + ")", artifacts, Optional.empty());
+    }
+
+    /**
+     * A registry's artifacts under the catalog's prefix, from its catalog and tags APIs. Registries that refuse
+     * {@code _catalog} (many do) get a note saying so, and the artifacts named in {@code knownNames} are listed.
+     */
+    public static CatalogListing remote(RegistryClient client, RemoteCatalog catalog, Optional<ArtifactKind> kind,
+            List<String> knownNames) {
+        List<String> repositories;
+        Optional<String> note = Optional.empty();
+        try {
+            repositories = client.listRepositories();
+        } catch (RegistryException e) {
+            repositories = new ArrayList<>();
+            for (ArtifactKind k : ArtifactKind.values()) {
+                for (String name : knownNames) {
+                    repositories.add(catalog.repository(k, dev.scafctl.catalog.artifact.ArtifactName.of(name)));
+                }
+            }
+            note = Optional.of("registry " + catalog.registry() + " does not list its repositories (" + e.getMessage()
+                    + "); only the names given are shown");
+        }
+        String prefix = catalog.prefix().isEmpty() ? "" : catalog.prefix() + "/";
+        List<Artifact> artifacts = new ArrayList<>();
+        for (String repository : repositories.stream().sorted().toList()) {
+            if (!repository.startsWith(prefix)) {
+                continue;
+            }
+            String[] rest = repository.substring(prefix.length()).split("/");
+            if (rest.length != 2) {
+                continue;
+            }
+            Optional<ArtifactKind> repositoryKind = java.util.Arrays.stream(ArtifactKind.values())
+                    .filter(k -> k.repositoryName().equals(rest[0])).findFirst();
+            if (repositoryKind.isEmpty() || kind.isPresent() && kind.get() != repositoryKind.get()) {
+                continue;
+            }
+            List<String> tags = client.listTags(repository);
+            if (!tags.isEmpty()) {
+                artifacts.add(artifact(repositoryKind.get().wireName(), rest[1], tags));
+            }
+        }
+        return new CatalogListing(catalog.toString(), artifacts, note);
+    }
+
+    private static Artifact artifact(String kind, String name, List<String> tags) {
+        List<String> versions = tags.stream().map(Version::parseOrNull).filter(Objects::nonNull)
+                .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
+        List<String> aliases = tags.stream().filter(t -> Version.parseOrNull(t) == null).sorted().toList();
+        return new Artifact(kind, name, versions, aliases);
+    }
+
+    public Map<String, Object> toTree() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("catalog", catalog);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Artifact artifact : artifacts) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", artifact.kind());
+            row.put("name", artifact.name());
+            row.put("versions", artifact.versions());
+            row.put("aliases", artifact.aliases());
+            rows.add(row);
+        }
+        tree.put("artifacts", rows);
+        note.ifPresent(n -> tree.put("note", n));
+        return tree;
+    }
+
+    public List<String> toText() {
+        List<String> lines = new ArrayList<>();
+        note.ifPresent(n -> lines.add("note: " + n));
+        if (artifacts.isEmpty()) {
+            lines.add("catalog " + catalog + " holds no artifact");
+            return lines;
+        }
+        lines.add(String.format("%-13s %-32s %s", "KIND", "NAME", "VERSIONS (newest first)"));
+        for (Artifact artifact : artifacts) {
+            lines.add(String.format("%-13s %-32s %s%s", artifact.kind(), artifact.name(), String.join(", ", artifact.versions()),
+                    artifact.aliases().isEmpty() ? "" : "  [" + String.join(", ", artifact.aliases()) + "]"));
+        }
+        return lines;
+    }
+}
