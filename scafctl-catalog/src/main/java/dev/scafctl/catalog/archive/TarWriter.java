@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * A ustar writer for reproducible archives: regular files only, mode 0644, owner 0:0, no owner names, and one fixed
- * modification time, so the same files give the same bytes. Names up to 100 bytes (OCI layout paths are 77).
+ * modification time, so the same files give the same bytes. Names up to 255 bytes, split ustar-style.
  */
 public final class TarWriter implements AutoCloseable {
 
@@ -45,11 +45,22 @@ public final class TarWriter implements AutoCloseable {
 
     private byte[] header(String name, long size) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        byte[] prefixBytes = new byte[0];
         if (nameBytes.length > 100) {
-            throw new IllegalArgumentException("tar entry name longer than 100 bytes: " + name);
+            // ustar splits long names at a '/' into a prefix (up to 155 bytes) and a name (up to 100)
+            int split = name.lastIndexOf('/', Math.min(name.length() - 1, 155));
+            while (split > 0 && name.substring(split + 1).getBytes(StandardCharsets.UTF_8).length > 100) {
+                split = -1;
+            }
+            if (split <= 0 || name.substring(0, split).getBytes(StandardCharsets.UTF_8).length > 155) {
+                throw new IllegalArgumentException("path too long for a tar entry (at most 255 bytes, split at a '/'): " + name);
+            }
+            prefixBytes = name.substring(0, split).getBytes(StandardCharsets.UTF_8);
+            nameBytes = name.substring(split + 1).getBytes(StandardCharsets.UTF_8);
         }
         byte[] header = new byte[BLOCK];
         System.arraycopy(nameBytes, 0, header, 0, nameBytes.length);
+        System.arraycopy(prefixBytes, 0, header, 345, prefixBytes.length);
         octal(header, 100, 8, 0644);
         octal(header, 108, 8, 0);
         octal(header, 116, 8, 0);

@@ -19,13 +19,14 @@ import java.util.TreeMap;
  * {@code solution.lock} beside the solution. Reading checks the version, the fields and every digest, and names
  * the file and line of a problem.
  */
-public record LockFile(Path file, List<LockedPlugin> plugins) {
+public record LockFile(Path file, List<LockedPlugin> plugins, List<LockedDependency> dependencies) {
 
     public static final String FILE_NAME = ".scafctl.lock.yaml";
     public static final String SCAFCTL_FILE_NAME = "solution.lock";
 
     public LockFile {
         plugins = List.copyOf(plugins);
+        dependencies = List.copyOf(dependencies);
     }
 
     /** The lock beside a solution: ours, else scafctl's, else none. */
@@ -62,7 +63,14 @@ public record LockFile(Path file, List<LockedPlugin> plugins) {
                     digest(entry.get("indexDigest")),
                     platforms(entry.get("platforms"))));
         }
-        return new LockFile(file, plugins);
+        List<LockedDependency> dependencies = new ArrayList<>();
+        for (YamlNode entry : root.get("dependencies").items()) {
+            digest(entry.get("digest"));
+            dependencies.add(new LockedDependency(entry.get("ref").requiredText(), entry.get("resolvedVersion").text().orElse(null),
+                    entry.get("constraint").text().orElse(null), entry.get("digest").text().orElse(null),
+                    entry.get("resolvedFrom").text().orElse(null), entry.get("vendoredAt").text().orElse(null)));
+        }
+        return new LockFile(file, plugins, dependencies);
     }
 
     public Optional<LockedPlugin> find(ArtifactKind kind, ArtifactName name) {

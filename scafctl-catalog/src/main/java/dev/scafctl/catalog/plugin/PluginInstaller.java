@@ -117,6 +117,51 @@ public final class PluginInstaller {
         }
     }
 
+    /** What a lock pins of a plugin: the exact version, where it came from, the index and every platform's binary. */
+    public record Pin(PluginRequirement requirement, Version version, String catalog, Digest artifactDigest,
+            java.util.SortedMap<String, Digest> platforms, Optional<Digest> singleBinary) {}
+
+    /**
+     * Resolves a requirement through the chain without downloading any binary: the version, and the digest of the
+     * binary of every platform the artifact ships (read from its manifests).
+     */
+    public Pin pin(PluginRequirement requirement, boolean offline) {
+        Options options = new Options(Platform.SUPPORTED.get(0), offline, 1);
+        for (ArtifactSource source : sources(options)) {
+            Optional<Version> version = requirement.constraint().highest(source.versions(requirement.kind(), requirement.name()));
+            if (version.isEmpty()) {
+                continue;
+            }
+            Manifest root = source.manifest(requirement.kind(), requirement.name(), version.get().toString())
+                    .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                            + requirement.name() + "@" + version.get() + " but does not serve it"));
+            java.util.SortedMap<String, Digest> platforms = new java.util.TreeMap<>();
+            Optional<Digest> single = Optional.empty();
+            String what = requirement.name() + "@" + version.get();
+            if (root.isIndex()) {
+                for (Descriptor entry : ImageIndex.parse(root.bytes(), what).manifests()) {
+                    if (entry.platform() != null) {
+                        Manifest child = source.manifest(requirement.kind(), requirement.name(), entry.digest().toString())
+                                .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                        + entry.digest() + " in " + what + " but does not serve it"));
+                        platforms.put(entry.platform().toString(), binaryOf(child, what).digest());
+                    }
+                }
+            } else {
+                String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
+                Digest binary = binaryOf(root, what).digest();
+                if (annotated != null) {
+                    platforms.put(annotated, binary);
+                } else {
+                    single = Optional.of(binary);
+                }
+            }
+            return new Pin(requirement, version.get(), source.name(), root.digest(), platforms, single);
+        }
+        throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
+                + " satisfies " + requirement.constraint() + " in " + names(options));
+    }
+
     private Installed installOne(PluginRequirement requirement, Optional<LockFile> lock, Options options) {
         Optional<LockedPlugin> locked = lock.flatMap(l -> l.find(requirement.kind(), requirement.name()));
         if (locked.isPresent() && !requirement.constraint().isSatisfiedBy(locked.get().version())) {

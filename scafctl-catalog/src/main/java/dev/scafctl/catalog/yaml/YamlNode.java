@@ -74,6 +74,19 @@ public final class YamlNode {
         return new YamlNode(file, null, childPath);
     }
 
+    /** The key {@code key} itself (not its value), for errors about the key: a duplicate name, say. */
+    public YamlNode key(String key) {
+        String childPath = path.isEmpty() ? key : path + "." + key;
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return new YamlNode(file, k, childPath);
+                }
+            }
+        }
+        return new YamlNode(file, null, childPath);
+    }
+
     /** The items of this sequence; empty when absent; a failure when it is something else. */
     public List<YamlNode> items() {
         if (node == null) {

@@ -1,0 +1,112 @@
+package dev.scafctl.catalog.solution;
+
+import dev.scafctl.catalog.yaml.YamlNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * scafctl's {@code compose}: partial YAML files (paths or globs relative to the solution, matches sorted) merged into
+ * one solution. Resolvers, workflow actions and finally actions, and test cases are added by name, a name defined
+ * twice is an error naming both files; {@code bundle.include} lists are joined. The composed solution no longer has
+ * a {@code compose} list.
+ */
+final class Composer {
+
+    private static final List<List<String>> MERGED = List.of(
+            List.of("spec", "resolvers"), List.of("spec", "workflow", "actions"), List.of("spec", "workflow", "finally"),
+            List.of("spec", "testing", "cases"));
+    private static final Map<String, String> SINGULAR = Map.of("resolvers", "resolver", "actions", "action",
+            "finally", "finally action", "cases", "test");
+
+    private Composer() {}
+
+    /** Merges the parts into {@code root} and returns the part files, in order. */
+    static List<Path> compose(SolutionDocument root) {
+        List<Path> parts = new ArrayList<>();
+        Map<String, String> origin = new HashMap<>();
+        for (List<String> section : MERGED) {
+            objectAt(root.tree(), section, false).ifPresent(map -> map.propertyNames()
+                    .forEach(name -> origin.put(String.join(".", section) + "/" + name, root.file().getFileName().toString())));
+        }
+        for (YamlNode entry : root.positions().get("compose").items()) {
+            String pattern = entry.requiredText();
+            List<String> matches = Globs.isGlob(pattern) ? Globs.match(root.folder(), pattern) : List.of(pattern);
+            if (matches.isEmpty()) {
+                throw entry.fail("matches no file: " + pattern);
+            }
+            for (String match : matches) {
+                Path file = root.folder().resolve(match).normalize();
+                if (!file.startsWith(root.folder())) {
+                    throw entry.fail("leaves the solution's folder: " + pattern);
+                }
+                if (!Files.isRegularFile(file)) {
+                    throw entry.fail("names no file: " + match);
+                }
+                if (parts.contains(file)) {
+                    throw entry.fail("names " + match + " a second time");
+                }
+                parts.add(file);
+                merge(root, SolutionDocument.readAny(file), origin);
+            }
+        }
+        root.tree().remove("compose");
+        return parts;
+    }
+
+    private static void merge(SolutionDocument root, SolutionDocument part, Map<String, String> origin) {
+        String partName = root.folder().relativize(part.file()).toString();
+        for (List<String> section : MERGED) {
+            var from = objectAt(part.tree(), section, false);
+            if (from.isEmpty()) {
+                continue;
+            }
+            ObjectNode into = objectAt(root.tree(), section, true).orElseThrow();
+            for (String name : from.get().propertyNames()) {
+                String key = String.join(".", section) + "/" + name;
+                if (origin.containsKey(key)) {
+                    YamlNode where = part.positions();
+                    for (String segment : section) {
+                        where = where.get(segment);
+                    }
+                    throw where.key(name).fail("duplicate " + SINGULAR.get(section.get(section.size() - 1)) + " \"" + name
+                            + "\": defined in both " + origin.get(key) + " and " + partName);
+                }
+                origin.put(key, partName);
+                into.set(name, from.get().get(name));
+            }
+        }
+        JsonNode includes = part.tree().path("bundle").path("include");
+        if (includes.isArray() && !includes.isEmpty()) {
+            ObjectNode bundle = objectAt(root.tree(), List.of("bundle"), true).orElseThrow();
+            Set<String> joined = new LinkedHashSet<>();
+            bundle.path("include").forEach(i -> joined.add(i.asString()));
+            includes.forEach(i -> joined.add(i.asString()));
+            ArrayNode list = bundle.putArray("include");
+            joined.forEach(list::add);
+        }
+    }
+
+    private static java.util.Optional<ObjectNode> objectAt(ObjectNode root, List<String> path, boolean create) {
+        ObjectNode current = root;
+        for (String segment : path) {
+            JsonNode next = current.get(segment);
+            if (next instanceof ObjectNode object) {
+                current = object;
+            } else if (create && (next == null || next.isNull())) {
+                current = current.putObject(segment);
+            } else {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(current);
+    }
+}

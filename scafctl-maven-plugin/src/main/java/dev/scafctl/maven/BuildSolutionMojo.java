@@ -1,0 +1,140 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.ArtifactExistsException;
+import dev.scafctl.catalog.BuildTimestamp;
+import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.DefaultLocations;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.lock.LockFile;
+import dev.scafctl.catalog.lock.LockFileWriter;
+import dev.scafctl.catalog.plugin.PluginCache;
+import dev.scafctl.catalog.plugin.PluginInstaller;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.solution.BuiltSolution;
+import dev.scafctl.catalog.solution.SolutionBuild;
+import dev.scafctl.catalog.solution.SolutionImageBuilder;
+import dev.scafctl.catalog.solution.SolutionLocker;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Validates, composes and bundles a scafctl solution and stores it in the local catalog, as
+ * {@code scafctl build solution} does: layer 0 the (composed) YAML, layer 1 a tar of the bundled files with its
+ * bundle manifest. Reproducible: the same inputs and {@code project.build.outputTimestamp} give the same manifest
+ * digest. Writes (or replays) {@code .scafctl.lock.yaml} beside the solution, pinning each plugin's version, image
+ * index and the binary of every platform it ships.
+ */
+@Mojo(name = "build-solution", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
+public class BuildSolutionMojo extends AbstractRemoteMojo {
+
+    /** The solution YAML. Defaults to {@code solution.yaml} in the base directory. */
+    @Parameter(property = "scafctl.solution")
+    private File solution;
+
+    /** The version to store; defaults to {@code metadata.version}, else the project version. */
+    @Parameter(property = "scafctl.version")
+    private String version;
+
+    /** Overwrite a version the catalog holds with other content. */
+    @Parameter(property = "scafctl.force", defaultValue = "false")
+    private boolean force;
+
+    /** The largest bundle allowed, e.g. {@code 50MB} (units B, KB, MB, GB of 1024). */
+    @Parameter(property = "scafctl.maxBundleSize", defaultValue = "50MB")
+    private String maxBundleSize;
+
+    /** Re-resolve every plugin of the lock, not only the missing or no longer satisfying ones. */
+    @Parameter(property = "scafctl.lock.update", defaultValue = "false")
+    private boolean lockUpdate;
+
+    /** The platform whose binary goes into each lock entry's scafctl {@code digest}; defaults to this machine. */
+    @Parameter(property = "scafctl.platform")
+    private String platform;
+
+    /** A remote catalog (name or URL) to resolve plugins from, right after the local catalog. */
+    @Parameter(property = "scafctl.catalog")
+    private String catalog;
+
+    /** The time written into every {@code created} field; unset gives 1970-01-01T00:00:00Z. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Inject
+    public BuildSolutionMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist");
+        }
+        BuildTimestamp created = parameter("outputTimestamp", "project.build.outputTimestamp", () -> BuildTimestamp.parse(outputTimestamp));
+        long maxBytes = parameter("maxBundleSize", "scafctl.maxBundleSize", () -> ByteSizes.parse(maxBundleSize));
+        Platform lockPlatform = parameter("platform", "scafctl.platform",
+                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
+        LocalCatalog local = localCatalog();
+
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
+        lock(file, prepared, local, lockPlatform);
+
+        String versionText = version != null ? version
+                : !prepared.solution().metadata("version").isBlank() || !hasPom() ? null : project().getVersion();
+        BuiltSolution built;
+        try {
+            built = new SolutionImageBuilder(local).build(new SolutionImageBuilder.Request(prepared.solution(), versionText,
+                    created, force, maxBytes), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins());
+        } catch (ArtifactExistsException e) {
+            throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to overwrite"), e);
+        }
+        if (!built.composed().isEmpty()) {
+            getLog().info("Composed " + (built.composed().size() + 1) + " file(s) into the solution");
+        }
+        built.files().forEach(f -> getLog().info("bundled " + f.path() + " (" + new ByteCount(f.size()) + ")"));
+        built.vendored().forEach(v -> getLog().info("vendored " + v.ref() + " -> " + v.vendoredAt()));
+        String what = switch (built.outcome()) {
+            case CREATED -> "Built";
+            case REPLACED -> "Rebuilt (overwrote the earlier content)";
+            case UNCHANGED -> "Unchanged (identical content already in the catalog)";
+        };
+        getLog().info(String.format("%s solution %s (%d bundled file(s), %d plugin(s)) %s in %s", what, built.reference(),
+                built.files().size(), prepared.plugins().size(), built.manifest().digest(), local.root()));
+    }
+
+    private void lock(Path file, SolutionBuild.Prepared prepared, LocalCatalog local, Platform lockPlatform)
+            throws MojoFailureException {
+        Optional<LockFile> existing = parameter("solution", "lock file", () -> LockFile.findBeside(file));
+        if (prepared.plugins().isEmpty() && prepared.vendored().isEmpty() && existing.isEmpty()) {
+            return;
+        }
+        List<RemoteCatalog> chain = new ArrayList<>();
+        if (catalog != null && !catalog.isBlank()) {
+            chain.add(remoteCatalog(catalog));
+        }
+        chain.addAll(configuredCatalogs().chain());
+        PluginInstaller resolver = new PluginInstaller(local, chain, registryClients(),
+                new PluginCache(DefaultLocations.ofCurrentUser().pluginCacheDir()), TransferListener.NONE, getLog()::warn);
+        Path lockFile = file.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
+        SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, prepared.plugins(), existing, lockUpdate,
+                requirement -> resolver.pin(requirement, isOffline()), lockPlatform, prepared.vendored());
+        outcome.kept().forEach(p -> getLog().info("lock keeps " + p));
+        outcome.resolved().forEach(p -> getLog().info("lock pins " + p));
+        outcome.dropped().forEach(p -> getLog().info("lock drops " + p + " (no longer declared)"));
+        LockFileWriter.write(lockFile, outcome.lock());
+        getLog().info("Wrote " + display(lockFile));
+    }
+}
