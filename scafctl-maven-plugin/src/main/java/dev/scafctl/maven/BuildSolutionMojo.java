@@ -8,6 +8,7 @@ import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockFileWriter;
+import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.RemoteCatalog;
@@ -90,14 +91,14 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         LocalCatalog local = localCatalog();
 
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
-        lock(file, prepared, local, lockPlatform);
+        List<LockedPlugin> pins = lock(file, prepared, local, lockPlatform);
 
         String versionText = version != null ? version
                 : !prepared.solution().metadata("version").isBlank() || !hasPom() ? null : project().getVersion();
         BuiltSolution built;
         try {
             built = new SolutionImageBuilder(local).build(new SolutionImageBuilder.Request(prepared.solution(), versionText,
-                    created, force, maxBytes), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins());
+                    created, force, maxBytes, pins), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins());
         } catch (ArtifactExistsException e) {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to overwrite"), e);
         }
@@ -115,11 +116,11 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
                 built.files().size(), prepared.plugins().size(), built.manifest().digest(), local.root()));
     }
 
-    private void lock(Path file, SolutionBuild.Prepared prepared, LocalCatalog local, Platform lockPlatform)
+    private List<LockedPlugin> lock(Path file, SolutionBuild.Prepared prepared, LocalCatalog local, Platform lockPlatform)
             throws MojoFailureException {
         Optional<LockFile> existing = parameter("solution", "lock file", () -> LockFile.findBeside(file));
         if (prepared.plugins().isEmpty() && prepared.vendored().isEmpty() && existing.isEmpty()) {
-            return;
+            return List.of();
         }
         List<RemoteCatalog> chain = new ArrayList<>();
         if (catalog != null && !catalog.isBlank()) {
@@ -136,5 +137,6 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         outcome.dropped().forEach(p -> getLog().info("lock drops " + p + " (no longer declared)"));
         LockFileWriter.write(lockFile, outcome.lock());
         getLog().info("Wrote " + display(lockFile));
+        return outcome.lock().plugins();
     }
 }

@@ -3,7 +3,10 @@ package dev.scafctl.catalog.archive;
 import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.local.DigestMismatchException;
@@ -15,6 +18,7 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,7 +56,8 @@ public final class ArtifactArchive {
      * Writes {@code references} (all platforms, or only {@code platforms} when not empty) to {@code target}, atomically.
      * The same artifacts give a byte-identical file.
      */
-    public Summary save(List<ArtifactReference> references, Set<Platform> platforms, Path target) {
+    public Summary save(List<ArtifactReference> requested, Set<Platform> platforms, Path target) {
+        List<ArtifactReference> references = withPinnedPlugins(requested);
         SortedMap<Digest, Long> blobs = new TreeMap<>(java.util.Comparator.comparing(Digest::hex));
         SortedMap<String, Map<String, Object>> entries = new TreeMap<>();
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
@@ -115,6 +120,40 @@ public final class ArtifactArchive {
             tar.close();
         });
         return new Summary(List.copyOf(entries.keySet()), blobs.size() + filteredIndexes.size(), bytes[0]);
+    }
+
+    /**
+     * The artifacts asked for, plus every plugin a solution among them pins (the {@code dev.scafctl.solution.pins}
+     * annotation its build wrote from the lock), checked against the pinned index digest.
+     */
+    private List<ArtifactReference> withPinnedPlugins(List<ArtifactReference> requested) {
+        List<ArtifactReference> all = new ArrayList<>(requested);
+        for (ArtifactReference reference : requested) {
+            if (reference.kind() != ArtifactKind.SOLUTION) {
+                continue;
+            }
+            String pins = catalog.resolve(reference.localRefName()).map(d -> d.annotation(
+                    SolutionImageBuilder.PINS)).orElse(null);
+            for (String pin : pins == null || pins.isBlank() ? new String[0] : pins.split(",")) {
+                String[] refAndDigest = pin.split("=", 2);
+                String kindAndName = refAndDigest[0].substring(0, refAndDigest[0].lastIndexOf('@'));
+                ArtifactReference plugin = new ArtifactReference(
+                        ArtifactKind.parse(kindAndName.substring(0, kindAndName.indexOf('/'))),
+                        ArtifactName.of(kindAndName.substring(kindAndName.indexOf('/') + 1)),
+                        Version.parse(refAndDigest[0].substring(refAndDigest[0].lastIndexOf('@') + 1)));
+                Descriptor entry = catalog.resolve(plugin.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
+                        reference + " pins " + plugin.kind() + " " + plugin + ", which is not in catalog \"local\" at "
+                                + catalog.root() + "; pull or build it first"));
+                if (refAndDigest.length == 2 && !entry.digest().toString().equals(refAndDigest[1])) {
+                    throw new CatalogException(reference + " pins " + plugin + " at " + refAndDigest[1]
+                            + ", but catalog \"local\" holds " + entry.digest() + "; pull the pinned version or rebuild the solution");
+                }
+                if (!all.contains(plugin)) {
+                    all.add(plugin);
+                }
+            }
+        }
+        return all;
     }
 
     private void addManifest(Descriptor manifest, Map<Digest, Long> blobs) {

@@ -45,7 +45,18 @@ public final class SolutionImageBuilder {
 
     /** What to build. */
     public record Request(SolutionDocument solution, String versionOverride, BuildTimestamp created, boolean force,
-            long maxBundleBytes) {}
+            long maxBundleBytes, List<dev.scafctl.catalog.lock.LockedPlugin> pins) {
+
+        public Request {
+            pins = pins == null ? List.of() : List.copyOf(pins);
+        }
+    }
+
+    /**
+     * The annotation that records what the solution's lock pins: {@code <kind>/<name>@<version>=<index digest>}, comma
+     * separated. {@code save} uses it to carry the pinned plugins along with the solution.
+     */
+    public static final String PINS = "dev.scafctl.solution.pins";
 
     private final LocalCatalog catalog;
 
@@ -84,6 +95,8 @@ public final class SolutionImageBuilder {
                     + request.maxBundleBytes() + " bytes)");
         }
         SortedMap<String, String> annotations = annotations(solution, reference, request.created(), plugins);
+        put(annotations, PINS, String.join(",", request.pins().stream().map(p -> p.kind() + "/" + p.name() + "@" + p.version()
+                + p.indexDigest().map(d -> "=" + d).orElse("")).toList()));
         List<Descriptor> layers = new ArrayList<>();
         layers.add(catalog.putBlob(ArtifactKind.SOLUTION.contentMediaType(), yaml));
         if (!files.isEmpty()) {

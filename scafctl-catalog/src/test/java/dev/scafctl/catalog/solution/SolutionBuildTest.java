@@ -74,7 +74,7 @@ class SolutionBuildTest {
     private BuiltSolution build(Path solution, LocalCatalog catalog) {
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, catalog);
         return new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null,
-                BuildTimestamp.parse("2026-01-01T00:00:00Z"), false, 50 << 20), prepared.files(), prepared.vendored(),
+                BuildTimestamp.parse("2026-01-01T00:00:00Z"), false, 50 << 20, List.of()), prepared.files(), prepared.vendored(),
                 prepared.composed(), prepared.plugins());
     }
 
@@ -177,7 +177,7 @@ class SolutionBuildTest {
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, LocalCatalog.open(work.resolve("catalog")));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SolutionImageBuilder(
                 LocalCatalog.open(work.resolve("catalog"))).build(new SolutionImageBuilder.Request(prepared.solution(), null,
-                BuildTimestamp.EPOCH, false, 10), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins()));
+                BuildTimestamp.EPOCH, false, 10, List.of()), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins()));
         assertTrue(e.getMessage().startsWith("bundle exceeds maximum size limit ("), e.getMessage());
     }
 

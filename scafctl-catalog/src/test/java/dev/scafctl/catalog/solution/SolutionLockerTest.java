@@ -109,6 +109,29 @@ class SolutionLockerTest {
     }
 
     @Test
+    void savingASolutionCarriesEveryPluginItsLockPins() throws Exception {
+        SolutionLocker.Outcome outcome = lock(List.of(echo("^1")), false);
+        Path solution = Files.writeString(work.resolve("solution.yaml"), "metadata:\n  name: pinned-app\n  version: 1.0.0\n"
+                + "bundle:\n  plugins:\n    - {name: echo, kind: provider, version: \"^1\"}\n");
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, catalog);
+        BuiltSolution built = new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null,
+                dev.scafctl.catalog.BuildTimestamp.EPOCH, false, 1 << 20, outcome.lock().plugins()), prepared.files(),
+                prepared.vendored(), prepared.composed(), prepared.plugins());
+
+        Path tar = work.resolve("app.tar");
+        dev.scafctl.catalog.archive.ArtifactArchive.Summary saved = new dev.scafctl.catalog.archive.ArtifactArchive(catalog)
+                .save(List.of(built.reference()), java.util.Set.of(), tar);
+        assertEquals(List.of("provider/echo:1.0.0", "solution/pinned-app:1.0.0"), saved.refNames());
+
+        LocalCatalog elsewhere = LocalCatalog.open(work.resolve("elsewhere"));
+        new dev.scafctl.catalog.archive.ArtifactArchive(elsewhere).load(tar, false);
+        PluginInstaller offline = new PluginInstaller(elsewhere, List.of(), r -> { throw new AssertionError("offline"); },
+                new PluginCache(work.resolve("cache-elsewhere")), TransferListener.NONE, line -> { });
+        assertTrue(offline.install(List.of(echo("^1")), Optional.of(LockFile.read(lockFile)),
+                new PluginInstaller.Options(MAC, true, 1)).get(0).pinned());
+    }
+
+    @Test
     void aLockMadeOnLinuxVerifiesOnAMac() throws Exception {
         lock(List.of(echo("^1")), false);
         PluginInstaller.Installed installed = installer.install(List.of(echo("^1")), Optional.of(LockFile.read(lockFile)),
