@@ -162,6 +162,39 @@ public final class PluginInstaller {
                 + " satisfies " + requirement.constraint() + " in " + names(options));
     }
 
+    /**
+     * Whether the catalog chain (or the cache) still serves what {@code pin} pins for {@code platform}: empty when it
+     * does, else what is wrong. A warm cache whose file hashes to the pinned binary answers without any request.
+     */
+    public Optional<String> checkPin(LockedPlugin pin, Platform platform, boolean offline) {
+        Optional<Digest> pinnedBinary = pin.binaryDigest(platform);
+        if (pinnedBinary.isPresent() && cache.verified(pin.name(), pin.version(), platform, pinnedBinary.get()).isPresent()) {
+            return Optional.empty();
+        }
+        PluginRequirement requirement = new PluginRequirement(pin.name(), pin.kind(),
+                dev.scafctl.catalog.artifact.VersionConstraint.parse(pin.version().toString()));
+        String reference = pin.indexDigest().map(Digest::toString).orElse(pin.version().toString());
+        for (ArtifactSource source : sources(new Options(platform, offline, 1))) {
+            Optional<Manifest> root = source.manifest(pin.kind(), pin.name(), reference);
+            if (root.isEmpty()) {
+                continue;
+            }
+            Descriptor binary;
+            try {
+                binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
+            } catch (PlatformNotFoundException e) {
+                return Optional.of(pin.name() + "@" + pin.version() + ": " + e.getMessage());
+            }
+            if (pinnedBinary.isPresent() && !pinnedBinary.get().equals(binary.digest())) {
+                return Optional.of("plugin binary digest mismatch for " + pin.name() + "@" + pin.version() + ": expected "
+                        + pinnedBinary.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(pin.name() + "@" + pin.version() + " (" + reference + ") is served by no catalog of the chain "
+                + names(new Options(platform, offline, 1)) + (offline ? " offline" : ""));
+    }
+
     private Installed installOne(PluginRequirement requirement, Optional<LockFile> lock, Options options) {
         Optional<LockedPlugin> locked = lock.flatMap(l -> l.find(requirement.kind(), requirement.name()));
         if (locked.isPresent() && !requirement.constraint().isSatisfiedBy(locked.get().version())) {

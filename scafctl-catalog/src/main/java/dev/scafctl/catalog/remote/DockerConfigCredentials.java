@@ -134,6 +134,8 @@ public final class DockerConfigCredentials implements CredentialSource {
         try {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(host.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // A helper that knows nothing may exit before reading its input; its exit code says so below.
             }
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

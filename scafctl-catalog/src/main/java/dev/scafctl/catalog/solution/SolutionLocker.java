@@ -18,6 +18,7 @@ import java.util.function.Function;
  * longer satisfies, is resolved; an entry for a plugin the solution no longer declares is dropped; {@code update}
  * resolves everything afresh. Each plugin entry pins the image index and the binary of every platform, so one lock
  * serves every machine; {@code digest} is the binary of {@code platform}, which is what scafctl itself reads.
+ * With {@code vendored} null, the existing lock's {@code dependencies} are kept (a replay outside a build).
  */
 public final class SolutionLocker {
 
@@ -50,8 +51,10 @@ public final class SolutionLocker {
         existing.ifPresent(l -> l.plugins().stream()
                 .filter(p -> requirements.stream().noneMatch(r -> r.kind() == p.kind() && r.name().equals(p.name())))
                 .forEach(p -> dropped.add(p.name() + "@" + p.version())));
-        List<LockedDependency> dependencies = vendored.stream().map(v -> new LockedDependency(v.ref(), v.resolvedVersion(),
-                v.constraint(), v.digest().toString(), v.resolvedFrom(), v.vendoredAt())).toList();
+        List<LockedDependency> dependencies = vendored == null
+                ? existing.map(LockFile::dependencies).orElse(List.of())
+                : vendored.stream().map(v -> new LockedDependency(v.ref(), v.resolvedVersion(), v.constraint(),
+                        v.digest().toString(), v.resolvedFrom(), v.vendoredAt())).toList();
         return new Outcome(new LockFile(lockFile, plugins, dependencies), kept, resolved, dropped);
     }
 }
