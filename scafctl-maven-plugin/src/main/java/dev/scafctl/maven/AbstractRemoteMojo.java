@@ -8,6 +8,7 @@ import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.Transport;
+import dev.scafctl.maven.support.RegistryAccess;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
@@ -91,8 +92,9 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
 
     /** Registry clients with this build's credentials and proxies, one per registry and identity. */
     protected Function<Registry, RegistryClient> registryClients() {
-        CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, getLog());
-        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, getLog());
+        CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, getLog()::warn);
+        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, getLog()::warn,
+                getLog().isDebugEnabled() ? getLog()::debug : null);
         return registry -> new RegistryClient(registry, credentials, transport);
     }
 

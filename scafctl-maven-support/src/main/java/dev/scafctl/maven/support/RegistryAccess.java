@@ -1,4 +1,4 @@
-package dev.scafctl.maven;
+package dev.scafctl.maven.support;
 
 import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.remote.CredentialSource;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.logging.Log;
+import java.util.function.Consumer;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -30,13 +30,13 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * {@code SCAFCTL_REGISTRY_USERNAME}/{@code SCAFCTL_REGISTRY_PASSWORD}; then docker and podman config files and
  * helpers), and the active settings.xml proxies. Secrets go into the core's types, never into a log line.
  */
-final class RegistryAccess {
+public final class RegistryAccess {
 
     private RegistryAccess() {}
 
-    static CredentialSource credentials(Settings settings, SettingsDecrypter decrypter, Log log) {
+    public static CredentialSource credentials(Settings settings, SettingsDecrypter decrypter, Consumer<String> warn) {
         SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
-        report(decrypted, log);
+        report(decrypted, warn);
         Map<String, Credentials> servers = new HashMap<>();
         for (Server server : decrypted.getServers()) {
             if (server.getUsername() != null && server.getPassword() != null) {
@@ -51,14 +51,16 @@ final class RegistryAccess {
                 DockerConfigCredentials.standardLocations(environment, DefaultLocations.ofCurrentUser().userHome())));
     }
 
-    static Transport transport(Settings settings, SettingsDecrypter decrypter, Log log) {
-        Transport transport = Transport.defaults().withDebug(log.isDebugEnabled() ? log::debug : null);
+    /** The transport for settings.xml proxies; {@code debug} (null for none) hears every request line. */
+    public static Transport transport(Settings settings, SettingsDecrypter decrypter, Consumer<String> warn,
+            Consumer<String> debug) {
+        Transport transport = Transport.defaults().withDebug(debug);
         List<Proxy> active = settings.getProxies().stream().filter(Proxy::isActive).toList();
         if (active.isEmpty()) {
             return transport;
         }
         SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest().setProxies(active));
-        report(decrypted, log);
+        report(decrypted, warn);
         List<ProxyRoute> routes = decrypted.getProxies().stream()
                 .map(p -> new ProxyRoute(p.getProtocol(), p.getHost(), p.getPort(), p.getNonProxyHosts()))
                 .toList();
@@ -76,18 +78,20 @@ final class RegistryAccess {
                         ? logins.get(getRequestingHost() + ":" + getRequestingPort()) : null;
             }
         };
-        log.debug("registry traffic uses " + routes.size() + " settings.xml proxy route(s)");
+        if (debug != null) {
+            debug.accept("registry traffic uses " + routes.size() + " settings.xml proxy route(s)");
+        }
         return transport.withProxies(new ProxyRoutes(routes), authenticator);
     }
 
-    static Path scafctlConfig() {
+    public static Path scafctlConfig() {
         return DefaultLocations.ofCurrentUser().configDir().resolve("config.yaml");
     }
 
-    private static void report(SettingsDecryptionResult result, Log log) {
+    private static void report(SettingsDecryptionResult result, Consumer<String> warn) {
         for (SettingsProblem problem : result.getProblems()) {
             // Problems name the server or proxy id and what went wrong, never the secret.
-            log.warn("settings.xml: " + problem.getMessage());
+            warn.accept("settings.xml: " + problem.getMessage());
         }
     }
 }

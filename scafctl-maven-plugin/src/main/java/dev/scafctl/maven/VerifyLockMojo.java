@@ -1,0 +1,77 @@
+package dev.scafctl.maven;
+
+import dev.scafctl.catalog.DefaultLocations;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.plugin.PluginCache;
+import dev.scafctl.catalog.plugin.PluginInstaller;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.solution.LockGuard;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Fails the build when the solution's lock no longer holds: no lock, a declared plugin without an entry, an entry
+ * whose version no longer satisfies the constraint or whose plugin is no longer declared, or a pinned digest the
+ * catalog chain no longer serves (or serves with other bytes). The same check the lock extension makes with
+ * {@code -Dscafctl.lock.frozen=true}, for builds without the extension; it writes nothing.
+ */
+@Mojo(name = "verify-lock", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class VerifyLockMojo extends AbstractRemoteMojo {
+
+    /** The solution YAML. Defaults to {@code solution.yaml} in the base directory. */
+    @Parameter(property = "scafctl.solution")
+    private File solution;
+
+    /** The platform whose pinned binary is checked; defaults to this machine. */
+    @Parameter(property = "scafctl.platform")
+    private String platform;
+
+    /** The plugin cache; a warm cache answers without any request. */
+    @Parameter(property = "scafctl.cacheDir")
+    private File cacheDir;
+
+    /** A remote catalog (name or URL) to ask right after the local catalog. */
+    @Parameter(property = "scafctl.catalog")
+    private String catalog;
+
+    @Inject
+    public VerifyLockMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist");
+        }
+        Platform target = parameter("platform", "scafctl.platform",
+                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
+        List<RemoteCatalog> chain = new ArrayList<>();
+        if (catalog != null && !catalog.isBlank()) {
+            chain.add(remoteCatalog(catalog));
+        }
+        chain.addAll(configuredCatalogs().chain());
+        PluginInstaller installer = new PluginInstaller(localCatalog(), chain, registryClients(),
+                new PluginCache(cacheDir != null ? cacheDir.toPath() : DefaultLocations.ofCurrentUser().pluginCacheDir()),
+                new LogProgress(getLog(), "Downloading"), getLog()::warn);
+        LockGuard.Outcome outcome;
+        try {
+            outcome = LockGuard.apply(file, installer, target, isOffline(), true);
+        } catch (LockGuard.LockViolation e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        getLog().info("Lock " + display(outcome.lockFile()) + " holds: " + outcome.lock().plugins().size()
+                + " plugin(s) pinned and served for " + target);
+    }
+}
