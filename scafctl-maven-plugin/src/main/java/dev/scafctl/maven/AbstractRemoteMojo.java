@@ -9,7 +9,13 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.Transport;
 import dev.scafctl.maven.support.RegistryAccess;
+import dev.scafctl.catalog.DefaultLocations;
+import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.plugin.PluginCache;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
@@ -96,6 +102,37 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
         Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, getLog()::warn,
                 getLog().isDebugEnabled() ? getLog()::debug : null);
         return registry -> new RegistryClient(registry, credentials, transport);
+    }
+
+    /** The solution YAML: {@code solution} when set, else {@code solution.yaml} in the base directory; it must exist. */
+    protected Path solutionFile(File solution) throws MojoFailureException {
+        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist; point"
+                    + " -Dscafctl.solution at the solution YAML");
+        }
+        return file;
+    }
+
+    /** The remote part of the catalog chain: {@code catalog} (a name or URL) first when given, then the configured ones. */
+    protected List<RemoteCatalog> catalogChain(String catalog) throws MojoFailureException {
+        List<RemoteCatalog> chain = new ArrayList<>();
+        if (catalog != null && !catalog.isBlank()) {
+            chain.add(remoteCatalog(catalog));
+        }
+        chain.addAll(configuredCatalogs().chain());
+        return chain;
+    }
+
+    /** {@code platform} ({@code os/arch}) when set, else the platform of this machine. */
+    protected static Platform targetPlatform(String platform) throws MojoFailureException {
+        return parameter("platform", "scafctl.platform",
+                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
+    }
+
+    /** The plugin cache at {@code cacheDir}, else scafctl's default. */
+    protected static PluginCache pluginCache(File cacheDir) {
+        return new PluginCache(cacheDir != null ? cacheDir.toPath() : DefaultLocations.ofCurrentUser().pluginCacheDir());
     }
 
     protected BlobLocations blobLocations() {

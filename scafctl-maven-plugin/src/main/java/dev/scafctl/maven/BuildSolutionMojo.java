@@ -3,24 +3,19 @@ package dev.scafctl.maven;
 import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.ByteCount;
-import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockFileWriter;
 import dev.scafctl.catalog.lock.LockedPlugin;
-import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
-import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.BuiltSolution;
 import dev.scafctl.catalog.solution.SolutionBuild;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import dev.scafctl.catalog.solution.SolutionLocker;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -80,14 +75,10 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist");
-        }
+        Path file = solutionFile(solution);
         BuildTimestamp created = parameter("outputTimestamp", "project.build.outputTimestamp", () -> BuildTimestamp.parse(outputTimestamp));
         long maxBytes = parameter("maxBundleSize", "scafctl.maxBundleSize", () -> ByteSizes.parse(maxBundleSize));
-        Platform lockPlatform = parameter("platform", "scafctl.platform",
-                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
+        Platform lockPlatform = targetPlatform(platform);
         LocalCatalog local = localCatalog();
 
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
@@ -122,13 +113,8 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         if (prepared.plugins().isEmpty() && prepared.vendored().isEmpty() && existing.isEmpty()) {
             return List.of();
         }
-        List<RemoteCatalog> chain = new ArrayList<>();
-        if (catalog != null && !catalog.isBlank()) {
-            chain.add(remoteCatalog(catalog));
-        }
-        chain.addAll(configuredCatalogs().chain());
-        PluginInstaller resolver = new PluginInstaller(local, chain, registryClients(),
-                new PluginCache(DefaultLocations.ofCurrentUser().pluginCacheDir()), TransferListener.NONE, getLog()::warn);
+        PluginInstaller resolver = new PluginInstaller(local, catalogChain(catalog), registryClients(), pluginCache(null),
+                TransferListener.NONE, getLog()::warn);
         Path lockFile = file.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
         SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, prepared.plugins(), existing, lockUpdate,
                 requirement -> resolver.pin(requirement, isOffline()), lockPlatform, prepared.vendored());

@@ -1,17 +1,14 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
-import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.solution.PluginRequirement;
 import dev.scafctl.catalog.solution.SolutionPlugins;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,18 +62,17 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path solutionFile = solutionFile();
+        Path solutionFile = solutionFile(solution);
         List<PluginRequirement> requirements = parameter("solution", "scafctl.solution", () -> SolutionPlugins.read(solutionFile));
         Optional<LockFile> lock = parameter("solution", "lock file", () -> LockFile.findBeside(solutionFile));
-        Platform target = parameter("platform", "scafctl.platform",
-                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
+        Platform target = targetPlatform(platform);
         if (requirements.isEmpty()) {
             getLog().info("No bundle.plugins in " + display(solutionFile) + "; nothing to install");
             return;
         }
         boolean offline = isOffline();
-        PluginCache cache = new PluginCache(cacheDir != null ? cacheDir.toPath() : DefaultLocations.ofCurrentUser().pluginCacheDir());
-        PluginInstaller installer = new PluginInstaller(localCatalog(), chain(offline), registryClients(), cache,
+        PluginCache cache = pluginCache(cacheDir);
+        PluginInstaller installer = new PluginInstaller(localCatalog(), catalogChain(catalog), registryClients(), cache,
                 new LogProgress(getLog(), "Downloading"), getLog()::warn);
         lock.ifPresent(l -> getLog().info("Pins from " + display(l.file())));
 
@@ -95,27 +91,6 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
         Path report = writeReport(target, installed);
         getLog().info("Installed " + installed.size() + " plugin(s) for " + target + " into " + cache.root() + "; see "
                 + display(report));
-    }
-
-    private Path solutionFile() throws MojoFailureException {
-        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist; point"
-                    + " -Dscafctl.solution at the solution YAML");
-        }
-        return file;
-    }
-
-    private List<RemoteCatalog> chain(boolean offline) throws MojoFailureException {
-        List<RemoteCatalog> chain = new ArrayList<>();
-        if (catalog != null && !catalog.isBlank()) {
-            chain.add(remoteCatalog(catalog));
-        }
-        chain.addAll(configuredCatalogs().chain());
-        if (!offline) {
-            getLog().debug("catalog chain: local, " + chain);
-        }
-        return chain;
     }
 
     private Path writeReport(Platform target, List<PluginInstaller.Installed> installed) {

@@ -1,16 +1,10 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.artifact.Platform;
-import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
-import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.solution.LockGuard;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -51,20 +45,10 @@ public class VerifyLockMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path file = solution != null ? solution.toPath() : baseDir().resolve("solution.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("Invalid <solution> (scafctl.solution): " + file + " does not exist");
-        }
-        Platform target = parameter("platform", "scafctl.platform",
-                () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
-        List<RemoteCatalog> chain = new ArrayList<>();
-        if (catalog != null && !catalog.isBlank()) {
-            chain.add(remoteCatalog(catalog));
-        }
-        chain.addAll(configuredCatalogs().chain());
-        PluginInstaller installer = new PluginInstaller(localCatalog(), chain, registryClients(),
-                new PluginCache(cacheDir != null ? cacheDir.toPath() : DefaultLocations.ofCurrentUser().pluginCacheDir()),
-                new LogProgress(getLog(), "Downloading"), getLog()::warn);
+        Path file = solutionFile(solution);
+        Platform target = targetPlatform(platform);
+        PluginInstaller installer = new PluginInstaller(localCatalog(), catalogChain(catalog), registryClients(),
+                pluginCache(cacheDir), new LogProgress(getLog(), "Downloading"), getLog()::warn);
         LockGuard.Outcome outcome;
         try {
             outcome = LockGuard.apply(file, installer, target, isOffline(), true);

@@ -127,39 +127,33 @@ public final class PluginInstaller {
      */
     public Pin pin(PluginRequirement requirement, boolean offline) {
         Options options = new Options(Platform.SUPPORTED.get(0), offline, 1);
-        for (ArtifactSource source : sources(options)) {
-            Optional<Version> version = requirement.constraint().highest(source.versions(requirement.kind(), requirement.name()));
-            if (version.isEmpty()) {
-                continue;
-            }
-            Manifest root = source.manifest(requirement.kind(), requirement.name(), version.get().toString())
-                    .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                            + requirement.name() + "@" + version.get() + " but does not serve it"));
-            java.util.SortedMap<String, Digest> platforms = new java.util.TreeMap<>();
-            Optional<Digest> single = Optional.empty();
-            String what = requirement.name() + "@" + version.get();
-            if (root.isIndex()) {
-                for (Descriptor entry : ImageIndex.parse(root.bytes(), what).manifests()) {
-                    if (entry.platform() != null) {
-                        Manifest child = source.manifest(requirement.kind(), requirement.name(), entry.digest().toString())
-                                .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                                        + entry.digest() + " in " + what + " but does not serve it"));
-                        platforms.put(entry.platform().toString(), binaryOf(child, what).digest());
-                    }
+        Resolved resolved = resolve(requirement, options).orElseThrow(() -> new ArtifactNotFoundException("artifact \""
+                + requirement.name() + "\" not found in any catalog: no version satisfies " + requirement.constraint()
+                + " in " + names(options)));
+        ArtifactSource source = resolved.source();
+        Manifest root = resolved.root();
+        String what = requirement.name() + "@" + resolved.version();
+        java.util.SortedMap<String, Digest> platforms = new java.util.TreeMap<>();
+        Optional<Digest> single = Optional.empty();
+        if (root.isIndex()) {
+            for (Descriptor entry : ImageIndex.parse(root.bytes(), what).manifests()) {
+                if (entry.platform() != null) {
+                    Manifest child = source.manifest(requirement.kind(), requirement.name(), entry.digest().toString())
+                            .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                    + entry.digest() + " in " + what + " but does not serve it"));
+                    platforms.put(entry.platform().toString(), binaryOf(child, what).digest());
                 }
+            }
+        } else {
+            String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
+            Digest binary = binaryOf(root, what).digest();
+            if (annotated != null) {
+                platforms.put(annotated, binary);
             } else {
-                String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
-                Digest binary = binaryOf(root, what).digest();
-                if (annotated != null) {
-                    platforms.put(annotated, binary);
-                } else {
-                    single = Optional.of(binary);
-                }
+                single = Optional.of(binary);
             }
-            return new Pin(requirement, version.get(), source.name(), root.digest(), platforms, single);
         }
-        throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
-                + " satisfies " + requirement.constraint() + " in " + names(options));
+        return new Pin(requirement, resolved.version(), source.name(), root.digest(), platforms, single);
     }
 
     /**
@@ -234,17 +228,29 @@ public final class PluginInstaller {
                 + " serves" + (options.offline() ? " offline (the local catalog and the plugin cache)" : ""));
     }
 
-    private Installed installResolved(PluginRequirement requirement, Options options) {
+    /** A version resolved through the chain: where, which, and its manifest or index. */
+    private record Resolved(ArtifactSource source, Version version, Manifest root) {}
+
+    /** The first source of the chain with a version satisfying the requirement, and its highest such version. */
+    private Optional<Resolved> resolve(PluginRequirement requirement, Options options) {
         for (ArtifactSource source : sources(options)) {
             Optional<Version> version = requirement.constraint().highest(source.versions(requirement.kind(), requirement.name()));
-            if (version.isEmpty()) {
-                continue;
+            if (version.isPresent()) {
+                Manifest root = source.manifest(requirement.kind(), requirement.name(), version.get().toString())
+                        .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                + requirement.name() + "@" + version.get() + " but does not serve it"));
+                return Optional.of(new Resolved(source, version.get(), root));
             }
-            Manifest root = source.manifest(requirement.kind(), requirement.name(), version.get().toString())
-                    .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                            + requirement.name() + "@" + version.get() + " but does not serve it"));
-            Descriptor binary = selectBinary(source, requirement, version.get(), root, options.platform());
-            return download(requirement, version.get(), options.platform(), binary, root.digest(), source, false);
+        }
+        return Optional.empty();
+    }
+
+    private Installed installResolved(PluginRequirement requirement, Options options) {
+        Optional<Resolved> resolved = resolve(requirement, options);
+        if (resolved.isPresent()) {
+            Resolved r = resolved.get();
+            Descriptor binary = selectBinary(r.source(), requirement, r.version(), r.root(), options.platform());
+            return download(requirement, r.version(), options.platform(), binary, r.root().digest(), r.source(), false);
         }
         if (options.offline()) {
             throw new ArtifactNotFoundException("plugin " + requirement.name() + "@" + requirement.constraint()
