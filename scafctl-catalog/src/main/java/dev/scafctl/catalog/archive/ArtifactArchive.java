@@ -6,8 +6,8 @@ import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
-import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
@@ -19,11 +19,14 @@ import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,7 @@ public final class ArtifactArchive {
      */
     public Summary save(List<ArtifactReference> requested, Set<Platform> platforms, Path target) {
         List<ArtifactReference> references = withPinnedPlugins(requested);
-        SortedMap<Digest, Long> blobs = new TreeMap<>(java.util.Comparator.comparing(Digest::hex));
+        SortedMap<Digest, Long> blobs = new TreeMap<>(Comparator.comparing(Digest::hex));
         SortedMap<String, Map<String, Object>> entries = new TreeMap<>();
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
         for (ArtifactReference reference : references) {
@@ -100,7 +103,7 @@ public final class ArtifactArchive {
         AtomicFiles.write(target, out -> {
             TarWriter tar = new TarWriter(out, 0);
             tar.file("oci-layout", CanonicalJson.write(Map.of("imageLayoutVersion", "1.0.0")));
-            SortedMap<Digest, Object> all = new TreeMap<>(java.util.Comparator.comparing(Digest::hex));
+            SortedMap<Digest, Object> all = new TreeMap<>(Comparator.comparing(Digest::hex));
             all.putAll(blobs);
             all.putAll(filteredIndexes);
             for (Digest digest : all.keySet()) {
@@ -234,8 +237,8 @@ public final class ArtifactArchive {
     private Staged stage(Path archive, Path staging) throws IOException {
         JsonNode index = null;
         boolean layout = false;
-        Set<Digest> blobs = new TreeSet<>(java.util.Comparator.comparing(Digest::hex));
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
+        Set<Digest> blobs = new TreeSet<>(Comparator.comparing(Digest::hex));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
             TarReader tar = new TarReader(in, archive.toString());
             for (var next = tar.next(); next.isPresent(); next = tar.next()) {
                 TarReader.Entry entry = next.get();
@@ -261,7 +264,7 @@ public final class ArtifactArchive {
                             + " oci-layout, index.json and blobs/sha256/<digest>");
                 }
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new InvalidInputException(archive + " is truncated; nothing was loaded", e);
         }
         if (!layout || index == null) {
@@ -352,7 +355,7 @@ public final class ArtifactArchive {
 
     private static void deleteTree(Path folder) {
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // a leftover staging folder is harmless; prune removes it
         }

@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +34,7 @@ public final class TarWriter implements AutoCloseable {
     }
 
     public void file(String name, byte[] content) throws IOException {
-        file(name, content.length, new java.io.ByteArrayInputStream(content));
+        file(name, content.length, new ByteArrayInputStream(content));
     }
 
     /** Writes the two zero blocks that end an archive; the stream stays open. */

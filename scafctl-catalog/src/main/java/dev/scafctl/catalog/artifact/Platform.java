@@ -3,6 +3,7 @@ package dev.scafctl.catalog.artifact;
 import dev.scafctl.catalog.InvalidInputException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -38,11 +39,11 @@ public record Platform(String os, String architecture) {
 
     /** The platform of a JVM from its {@code os.name} and {@code os.arch}, in Go's names. */
     public static Platform ofJvm(String osName, String osArch) {
-        String name = osName.toLowerCase(java.util.Locale.ROOT);
+        String name = osName.toLowerCase(Locale.ROOT);
         String os = name.startsWith("linux") ? "linux"
                 : name.startsWith("mac") || name.startsWith("darwin") ? "darwin"
                 : name.startsWith("windows") ? "windows" : name.replace(' ', '-');
-        String arch = switch (osArch.toLowerCase(java.util.Locale.ROOT)) {
+        String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64", "x64" -> "amd64";
             case "aarch64", "arm64" -> "arm64";
             default -> osArch;

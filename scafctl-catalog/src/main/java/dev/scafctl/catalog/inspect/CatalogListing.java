@@ -8,6 +8,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RegistryException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             if (rest.length != 2) {
                 continue;
             }
-            Optional<ArtifactKind> repositoryKind = java.util.Arrays.stream(ArtifactKind.values())
+            Optional<ArtifactKind> repositoryKind = Arrays.stream(ArtifactKind.values())
                     .filter(k -> k.repositoryName().equals(rest[0])).findFirst();
             if (repositoryKind.isEmpty() || kind.isPresent() && kind.get() != repositoryKind.get()) {
                 continue;

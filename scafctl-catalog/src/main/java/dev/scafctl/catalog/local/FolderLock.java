@@ -4,6 +4,7 @@ import dev.scafctl.catalog.CatalogException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class FolderLock {
 
         void acquire(Path lockFile) {
             try {
-                java.nio.file.Files.createDirectories(lockFile.getParent());
+                Files.createDirectories(lockFile.getParent());
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 fileLock = channel.lock();
             } catch (IOException e) {

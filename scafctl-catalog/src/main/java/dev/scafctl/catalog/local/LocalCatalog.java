@@ -2,6 +2,10 @@ package dev.scafctl.catalog.local;
 
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
@@ -15,15 +19,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import dev.scafctl.catalog.artifact.ArtifactKind;
-import dev.scafctl.catalog.artifact.ArtifactName;
-import dev.scafctl.catalog.artifact.ArtifactReference;
-import dev.scafctl.catalog.artifact.Version;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -269,13 +273,13 @@ public final class LocalCatalog {
      * Deletes the blobs no {@code index.json} entry reaches (through indexes and manifests), and stray temporary files.
      * Blobs younger than {@code grace} are kept: a build may have written them and not yet tagged them.
      */
-    public Pruned prune(java.time.Duration grace) {
+    public Pruned prune(Duration grace) {
         return locked(() -> {
-            java.util.Set<Digest> reachable = new java.util.HashSet<>();
+            Set<Digest> reachable = new HashSet<>();
             for (JsonNode entry : readIndex().path("manifests")) {
                 reach(Descriptor.fromJson(entry, indexFile().toString()), reachable);
             }
-            java.time.Instant cutoff = java.time.Instant.now().minus(grace);
+            Instant cutoff = Instant.now().minus(grace);
             int removed = 0;
             int recent = 0;
             long bytes = 0;
@@ -308,7 +312,7 @@ public final class LocalCatalog {
         });
     }
 
-    private void reach(Descriptor descriptor, java.util.Set<Digest> reachable) {
+    private void reach(Descriptor descriptor, Set<Digest> reachable) {
         if (!reachable.add(descriptor.digest()) || !hasBlob(descriptor.digest())) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.scafctl.catalog.oci;
 
+import java.util.SortedMap;
+
 /** The annotation keys of the OCI image spec and of scafctl that this project reads and writes. */
 public final class Annotations {
 
@@ -18,7 +20,7 @@ public final class Annotations {
     private Annotations() {}
 
     /** The top-level annotations of a manifest or index, read from its bytes. */
-    public static java.util.SortedMap<String, String> of(byte[] manifestOrIndex, String what) {
+    public static SortedMap<String, String> of(byte[] manifestOrIndex, String what) {
         return ImageManifest.annotationsOf(CanonicalJson.read(manifestOrIndex, what));
     }
 }

@@ -8,6 +8,7 @@ import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.FolderLock;
 import dev.scafctl.catalog.oci.Digest;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -155,7 +156,7 @@ public final class PluginCache {
         }
     }
 
-    private static final class CountingOutput extends java.io.FilterOutputStream {
+    private static final class CountingOutput extends FilterOutputStream {
         long count;
 
         CountingOutput(OutputStream out) {

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +121,7 @@ public final class PluginInstaller {
 
     /** What a lock pins of a plugin: the exact version, where it came from, the index and every platform's binary. */
     public record Pin(PluginRequirement requirement, Version version, String catalog, Digest artifactDigest,
-            java.util.SortedMap<String, Digest> platforms, Optional<Digest> singleBinary) {}
+            SortedMap<String, Digest> platforms, Optional<Digest> singleBinary) {}
 
     /**
      * Resolves a requirement through the chain without downloading any binary: the version, and the digest of the
@@ -133,7 +135,7 @@ public final class PluginInstaller {
         ArtifactSource source = resolved.source();
         Manifest root = resolved.root();
         String what = requirement.name() + "@" + resolved.version();
-        java.util.SortedMap<String, Digest> platforms = new java.util.TreeMap<>();
+        SortedMap<String, Digest> platforms = new TreeMap<>();
         Optional<Digest> single = Optional.empty();
         if (root.isIndex()) {
             for (Descriptor entry : ImageIndex.parse(root.bytes(), what).manifests()) {

@@ -2,6 +2,7 @@ package dev.scafctl.catalog.remote;
 
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.oci.CanonicalJson;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class DockerConfigCredentials implements CredentialSource {
         }
         files.add(home.resolve(".config/containers/auth.json"));
         List<Path> path = new ArrayList<>();
-        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isBlank()) {
                 path.add(Path.of(dir));
             }

@@ -7,6 +7,7 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public final class ProxyRoutes extends ProxySelector {
 
     /** The route a request to {@code uri} takes, if any. */
     public Optional<ProxyRoute> routeFor(URI uri) {
-        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
         Optional<ProxyRoute> route = routes.stream().filter(r -> r.protocol().equals(scheme)).findFirst();
         if (route.isEmpty() && scheme.equals("https")) {
             route = routes.stream().filter(r -> r.protocol().equals("http")).findFirst();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -95,7 +96,7 @@ final class Composer {
         }
     }
 
-    private static java.util.Optional<ObjectNode> objectAt(ObjectNode root, List<String> path, boolean create) {
+    private static Optional<ObjectNode> objectAt(ObjectNode root, List<String> path, boolean create) {
         ObjectNode current = root;
         for (String segment : path) {
             JsonNode next = current.get(segment);
@@ -104,9 +105,9 @@ final class Composer {
             } else if (create && (next == null || next.isNull())) {
                 current = current.putObject(segment);
             } else {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.of(current);
+        return Optional.of(current);
     }
 }

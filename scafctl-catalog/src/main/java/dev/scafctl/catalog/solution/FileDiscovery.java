@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ final class FileDiscovery {
             }
         }
         List<YamlNode> includes = solution.positions().get("bundle").get("include").items();
-        List<String> patterns = new java.util.ArrayList<>();
+        List<String> patterns = new ArrayList<>();
         solution.tree().path("bundle").path("include").forEach(node -> patterns.add(node.asString()));
         for (int i = 0; i < patterns.size(); i++) {
             String pattern = patterns.get(i);

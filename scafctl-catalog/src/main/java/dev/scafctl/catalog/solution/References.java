@@ -2,6 +2,7 @@ package dev.scafctl.catalog.solution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,15 +23,15 @@ final class References {
          * The catalog dependency this names, {@code name@version-or-constraint}: written so, or already pointed at a
          * vendored copy ({@code .scafctl/vendor/name@version.yaml}, as in a solution taken from the catalog).
          */
-        java.util.Optional<String> catalogDependency() {
+        Optional<String> catalogDependency() {
             if (!provider.equals("solution")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (CATALOG.matcher(value).matches()) {
-                return java.util.Optional.of(value);
+                return Optional.of(value);
             }
             java.util.regex.Matcher vendored = VENDORED.matcher(value);
-            return vendored.matches() ? java.util.Optional.of(vendored.group(1)) : java.util.Optional.empty();
+            return vendored.matches() ? Optional.of(vendored.group(1)) : Optional.empty();
         }
 
         boolean isLocalFile() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -52,7 +53,7 @@ public final class SolutionDocument {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            tools.jackson.databind.JsonNode node = YAML.readTree(bytes);
+            JsonNode node = YAML.readTree(bytes);
             ObjectNode tree = node instanceof ObjectNode object ? object : YAML.createObjectNode();
             return new SolutionDocument(file, bytes, positions, tree);
         } catch (JacksonException e) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a solution into the local catalog as {@code scafctl build solution} stores it: layer 0 the (composed)
@@ -85,7 +86,7 @@ public final class SolutionImageBuilder {
         ArtifactReference reference = reference(solution, request.versionOverride());
         boolean stamped = !solution.metadata("version").equals(reference.version().toString());
         if (stamped) {
-            ((tools.jackson.databind.node.ObjectNode) solution.tree().path("metadata")).put("version", reference.version().toString());
+            ((ObjectNode) solution.tree().path("metadata")).put("version", reference.version().toString());
         }
         byte[] yaml = composed.isEmpty() && vendored.isEmpty() && !stamped ? solution.bytes() : solution.serialize();
 

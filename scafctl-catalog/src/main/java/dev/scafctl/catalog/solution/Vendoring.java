@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +50,7 @@ final class Vendoring {
 
     private void vendorAll(JsonNode tree, List<String> chain, boolean rewrite) {
         for (References.Reference reference : References.of(tree)) {
-            java.util.Optional<String> dependency = reference.catalogDependency();
+            Optional<String> dependency = reference.catalogDependency();
             if (dependency.isEmpty()) {
                 continue;
             }
