@@ -57,10 +57,20 @@ public final class FolderLock {
             try {
                 Files.createDirectories(lockFile.getParent());
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                fileLock = channel.lock();
+                // Not the blocking lock(): Linux tracks POSIX locks per process, so two JVMs whose threads each hold
+                // one entry and wait for another's look deadlocked to the kernel, and lock() fails with EDEADLK.
+                long pause = 1;
+                while ((fileLock = channel.tryLock()) == null) {
+                    Thread.sleep(pause);
+                    pause = Math.min(pause * 2, 50);
+                }
             } catch (IOException e) {
                 closeQuietly();
                 throw new CatalogException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeQuietly();
+                throw new CatalogException("interrupted while waiting for the lock " + lockFile, e);
             }
         }
 
