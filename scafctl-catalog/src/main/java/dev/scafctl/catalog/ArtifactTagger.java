@@ -15,9 +15,7 @@ public final class ArtifactTagger {
 
     /** Tags {@code <kind>/<name>:<alias>} in the local catalog with the version's descriptor; returns its digest. */
     public static Descriptor tagLocal(LocalCatalog local, ArtifactReference reference, Alias alias) {
-        Descriptor entry = local.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
-                "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
-                        + "\" at " + local.root()));
+        Descriptor entry = local.require(reference);
         local.tag(reference.kind().wireName() + "/" + reference.name() + ":" + alias, entry);
         return entry;
     }

@@ -8,6 +8,7 @@ import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.NameAndVersion;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.local.TagOutcome;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +89,15 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
     protected String display(Path path) {
         Path base = baseDir();
         return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    /** How the one-line summary of a build starts, for what it did to the catalog entry. */
+    protected static String summaryVerb(TagOutcome outcome) {
+        return switch (outcome) {
+            case CREATED -> "Built";
+            case REPLACED -> "Rebuilt (overwrote the earlier content)";
+            case UNCHANGED -> "Unchanged (identical content already in the catalog)";
+        };
     }
 
     /**

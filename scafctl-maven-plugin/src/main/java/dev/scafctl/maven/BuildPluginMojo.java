@@ -105,11 +105,7 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
             getLog().info(image.platform() + " -> " + display(image.source().file()) + " ("
                     + new ByteCount(image.source().size()) + ")");
         }
-        String what = switch (built.outcome()) {
-            case CREATED -> "Built";
-            case REPLACED -> "Rebuilt (overwrote the earlier content)";
-            case UNCHANGED -> "Unchanged (identical content already in the catalog)";
-        };
+        String what = summaryVerb(built.outcome());
         getLog().info(String.format("%s %s %s (%d platform(s)) %s in %s", what, built.reference().kind(),
                 built.reference(), built.platforms().size(), built.index().digest(), catalog.root()));
     }

@@ -98,11 +98,7 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         }
         built.files().forEach(f -> getLog().info("bundled " + f.path() + " (" + new ByteCount(f.size()) + ")"));
         built.vendored().forEach(v -> getLog().info("vendored " + v.ref() + " -> " + v.vendoredAt()));
-        String what = switch (built.outcome()) {
-            case CREATED -> "Built";
-            case REPLACED -> "Rebuilt (overwrote the earlier content)";
-            case UNCHANGED -> "Unchanged (identical content already in the catalog)";
-        };
+        String what = summaryVerb(built.outcome());
         getLog().info(String.format("%s solution %s (%d bundled file(s), %d plugin(s)) %s in %s", what, built.reference(),
                 built.files().size(), prepared.plugins().size(), built.manifest().digest(), local.root()));
     }

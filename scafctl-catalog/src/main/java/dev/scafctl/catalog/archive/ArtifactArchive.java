@@ -65,9 +65,7 @@ public final class ArtifactArchive {
         SortedMap<String, Map<String, Object>> entries = new TreeMap<>();
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
         for (ArtifactReference reference : references) {
-            Descriptor root = catalog.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
-                    "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
-                            + "\" at " + catalog.root()));
+            Descriptor root = catalog.require(reference);
             Descriptor saved = root;
             if (MediaTypes.IMAGE_INDEX.equals(root.mediaType())) {
                 ImageIndex index = ImageIndex.parse(catalog.readBlob(root.digest()), reference + " index");

@@ -24,9 +24,7 @@ public final class ArtifactInspector {
     private ArtifactInspector() {}
 
     public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference) {
-        Descriptor entry = catalog.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
-                "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
-                        + "\" at " + catalog.root()));
+        Descriptor entry = catalog.require(reference);
         byte[] root = catalog.readBlob(entry.digest());
         return describe(reference, new Manifest(entry.mediaType(), root, entry.digest()), "catalog \"local\"",
                 digest -> catalog.readBlob(digest.digest()));

@@ -1,5 +1,7 @@
 package dev.scafctl.catalog.local;
 
+import dev.scafctl.catalog.ArtifactExistsException;
+import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -201,6 +204,39 @@ public final class LocalCatalog {
     /** The descriptor tagged {@code refName}, if any. */
     public Optional<Descriptor> resolve(String refName) {
         return entries().stream().filter(e -> e.refName().equals(refName)).map(CatalogEntry::descriptor).findFirst();
+    }
+
+    /** The descriptor of a version, or a failure that says where the catalog is and what to do. */
+    public Descriptor require(ArtifactReference reference) {
+        return resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException("artifact \"" + reference
+                + "\" (" + reference.kind() + ") not found in catalog \"" + NAME + "\" at " + root + "; build or pull it first"));
+    }
+
+    /** The versions of an artifact the catalog holds; tags that are not versions (aliases) are left out. */
+    public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+        String prefix = kind.wireName() + "/" + name + ":";
+        return entries().stream().map(CatalogEntry::refName).filter(ref -> ref.startsWith(prefix))
+                .map(ref -> Version.parseOrNull(ref.substring(prefix.length()))).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Tags {@code descriptor} as {@code reference}'s version. The same content again changes nothing; other content for
+     * a version the catalog holds needs {@code force}.
+     *
+     * @throws ArtifactExistsException when the version holds other content and {@code force} is off
+     */
+    public TagOutcome tagVersion(ArtifactReference reference, Descriptor descriptor, boolean force) {
+        return locked(() -> {
+            Optional<Descriptor> existing = resolve(reference.localRefName());
+            if (existing.isPresent() && existing.get().digest().equals(descriptor.digest())) {
+                return TagOutcome.UNCHANGED;
+            }
+            if (existing.isPresent() && !force) {
+                throw new ArtifactExistsException(reference, NAME);
+            }
+            tag(reference.localRefName(), descriptor);
+            return existing.isPresent() ? TagOutcome.REPLACED : TagOutcome.CREATED;
+        });
     }
 
     /**

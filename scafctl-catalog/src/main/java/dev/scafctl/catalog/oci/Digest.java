@@ -1,6 +1,10 @@
 package dev.scafctl.catalog.oci;
 
 import dev.scafctl.catalog.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,6 +32,18 @@ public record Digest(String hex) {
     public static Digest of(byte[] content) {
         MessageDigest sha = newSha256();
         return new Digest(HexFormat.of().formatHex(sha.digest(content)));
+    }
+
+    /** The digest of a file's content, read in a stream. */
+    public static Digest of(Path file) throws IOException {
+        MessageDigest sha = newSha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return of(sha);
     }
 
     public static Digest of(MessageDigest finishedSha256) {

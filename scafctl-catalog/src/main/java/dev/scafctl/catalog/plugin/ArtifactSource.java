@@ -42,11 +42,7 @@ interface ArtifactSource {
 
             @Override
             public List<Version> versions(ArtifactKind kind, ArtifactName name) {
-                String prefix = kind.wireName() + "/" + name + ":";
-                return catalog.entries().stream().map(e -> e.refName())
-                        .filter(ref -> ref.startsWith(prefix))
-                        .map(ref -> Version.parseOrNull(ref.substring(prefix.length())))
-                        .filter(Objects::nonNull).toList();
+                return catalog.versions(kind, name);
             }
 
             @Override

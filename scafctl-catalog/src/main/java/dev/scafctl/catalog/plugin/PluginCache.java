@@ -10,7 +10,6 @@ import dev.scafctl.catalog.local.FolderLock;
 import dev.scafctl.catalog.oci.Digest;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,16 +135,11 @@ public final class PluginCache {
     }
 
     private static Digest hash(Path file) {
-        MessageDigest sha = Digest.newSha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
+        try {
+            return Digest.of(file);
         } catch (IOException e) {
             throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return Digest.of(sha);
     }
 
     private static void makeExecutable(Path file) throws IOException {

@@ -1,9 +1,9 @@
 package dev.scafctl.catalog.plugin;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
@@ -13,7 +13,6 @@ import dev.scafctl.catalog.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,17 +48,7 @@ public final class PluginImageBuilder {
         Descriptor indexDescriptor = catalog.putBlob(MediaTypes.IMAGE_INDEX, index.toJson()).withAnnotations(annotations);
 
         // Blobs are content-addressed and may be written by anyone at any time; only the tag needs the lock.
-        BuiltPlugin.Outcome outcome = catalog.locked(() -> {
-            Optional<Descriptor> existing = catalog.resolve(reference.localRefName());
-            if (existing.isPresent() && existing.get().digest().equals(indexDescriptor.digest())) {
-                return BuiltPlugin.Outcome.UNCHANGED;
-            }
-            if (existing.isPresent() && !request.force()) {
-                throw new ArtifactExistsException(reference, LocalCatalog.NAME);
-            }
-            catalog.tag(reference.localRefName(), indexDescriptor);
-            return existing.isPresent() ? BuiltPlugin.Outcome.REPLACED : BuiltPlugin.Outcome.CREATED;
-        });
+        TagOutcome outcome = catalog.tagVersion(reference, indexDescriptor, request.force());
         return new BuiltPlugin(reference, indexDescriptor, images, outcome);
     }
 

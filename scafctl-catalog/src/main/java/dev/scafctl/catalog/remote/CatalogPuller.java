@@ -1,12 +1,11 @@
 package dev.scafctl.catalog.remote;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.ArtifactNotFoundException;
-import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
@@ -15,7 +14,6 @@ import dev.scafctl.catalog.oci.ImageManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -84,17 +82,7 @@ public final class CatalogPuller {
         }
         Descriptor stored = local.putBlob(root.mediaType(), root.bytes()).withAnnotations(entryAnnotations(root, remote));
 
-        boolean unchanged = local.locked(() -> {
-            Optional<Descriptor> existing = local.resolve(reference.localRefName());
-            if (existing.isPresent() && existing.get().digest().equals(stored.digest())) {
-                return true;
-            }
-            if (existing.isPresent() && !force) {
-                throw new ArtifactExistsException(reference, LocalCatalog.NAME);
-            }
-            local.tag(reference.localRefName(), stored);
-            return false;
-        });
+        boolean unchanged = local.tagVersion(reference, stored, force) == TagOutcome.UNCHANGED;
         return new Result(reference, source, stored.digest(), counts[0], bytes[0], counts[1], unchanged);
     }
 

@@ -1,6 +1,5 @@
 package dev.scafctl.catalog.remote;
 
-import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
@@ -61,9 +60,7 @@ public final class CatalogPusher {
     }
 
     public Result push(ArtifactReference reference, RemoteCatalog catalog, Options options) {
-        Descriptor entry = local.resolve(reference.localRefName()).orElseThrow(() -> new ArtifactNotFoundException(
-                "artifact \"" + reference + "\" (" + reference.kind() + ") not found in catalog \"" + LocalCatalog.NAME
-                        + "\" at " + local.root() + "; build or pull it first"));
+        Descriptor entry = local.require(reference);
         RegistryClient client = clients.apply(catalog.registry());
         String repository = catalog.repository(reference.kind(), reference.name());
         Counts counts = new Counts();

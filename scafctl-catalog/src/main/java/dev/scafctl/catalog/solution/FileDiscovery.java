@@ -4,11 +4,9 @@ import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.yaml.YamlNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,20 +87,9 @@ final class FileDiscovery {
             if (Files.isDirectory(real)) {
                 return;
             }
-            files.put(relative, BundleFile.onDisk(relative, real, Files.size(real), hash(real)));
+            files.put(relative, BundleFile.onDisk(relative, real, Files.size(real), Digest.of(real)));
         } catch (IOException e) {
             throw fail.with("cannot read " + path + ": " + e.getMessage());
         }
-    }
-
-    private static Digest hash(Path file) throws IOException {
-        MessageDigest sha = Digest.newSha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return Digest.of(sha);
     }
 }

@@ -1,6 +1,5 @@
 package dev.scafctl.catalog.solution;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
@@ -10,12 +9,12 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
-import dev.scafctl.catalog.plugin.BuiltPlugin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
@@ -113,17 +111,7 @@ public final class SolutionImageBuilder {
         byte[] manifest = new ImageManifest(configDescriptor, layers, annotations).toJson();
         Descriptor stored = catalog.putBlob(MediaTypes.IMAGE_MANIFEST, manifest).withAnnotations(annotations);
 
-        BuiltPlugin.Outcome outcome = catalog.locked(() -> {
-            Optional<Descriptor> existing = catalog.resolve(reference.localRefName());
-            if (existing.isPresent() && existing.get().digest().equals(stored.digest())) {
-                return BuiltPlugin.Outcome.UNCHANGED;
-            }
-            if (existing.isPresent() && !request.force()) {
-                throw new ArtifactExistsException(reference, LocalCatalog.NAME);
-            }
-            catalog.tag(reference.localRefName(), stored);
-            return existing.isPresent() ? BuiltPlugin.Outcome.REPLACED : BuiltPlugin.Outcome.CREATED;
-        });
+        TagOutcome outcome = catalog.tagVersion(reference, stored, request.force());
         return new BuiltSolution(reference, stored, files, vendored, composed, outcome);
     }
 

@@ -7,7 +7,6 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.artifact.VersionConstraint;
-import dev.scafctl.catalog.local.CatalogEntry;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageManifest;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,7 +70,7 @@ final class Vendoring {
         String wanted = ref.substring(at + 1);
         Version exact = Version.parseOrNull(wanted);
         VersionConstraint constraint = exact != null ? null : parseConstraint(ref, wanted);
-        List<Version> available = versions(name);
+        List<Version> available = catalog.versions(ArtifactKind.SOLUTION, name);
         Version version = exact != null ? exact : constraint.highest(available).orElseThrow(() -> new ArtifactNotFoundException(
                 "no version of \"" + name + "\" satisfies constraint \"" + wanted + "\" (available: "
                         + (available.isEmpty() ? "none" : available.stream().sorted().map(Version::toString).toList()) + ")"));
@@ -111,12 +109,6 @@ final class Vendoring {
             throw new InvalidInputException("invalid version or constraint \"" + wanted + "\" in ref \"" + ref + "\": "
                     + e.getMessage());
         }
-    }
-
-    private List<Version> versions(ArtifactName name) {
-        String prefix = "solution/" + name + ":";
-        return catalog.entries().stream().map(CatalogEntry::refName).filter(r -> r.startsWith(prefix))
-                .map(r -> Version.parseOrNull(r.substring(prefix.length()))).filter(Objects::nonNull).toList();
     }
 
     private byte[] solutionYaml(ArtifactReference reference) {

@@ -9,6 +9,7 @@ import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
@@ -151,8 +152,8 @@ class PluginImageBuilderTest {
         LocalCatalog catalog = LocalCatalog.open(dir.resolve("catalog"));
         List<String> binaries = PluginFixtures.binaries(dir.resolve("dist"), "p", Platform.SUPPORTED.subList(0, 2));
         PluginImageBuilder builder = new PluginImageBuilder(catalog);
-        assertEquals(BuiltPlugin.Outcome.CREATED, builder.build(PluginFixtures.provider("p", "1.0.0", binaries, dir)).outcome());
-        assertEquals(BuiltPlugin.Outcome.UNCHANGED, builder.build(PluginFixtures.provider("p", "1.0.0", binaries, dir)).outcome());
+        assertEquals(TagOutcome.CREATED, builder.build(PluginFixtures.provider("p", "1.0.0", binaries, dir)).outcome());
+        assertEquals(TagOutcome.UNCHANGED, builder.build(PluginFixtures.provider("p", "1.0.0", binaries, dir)).outcome());
         assertEquals(1, catalog.entries().size());
     }
 
@@ -171,7 +172,7 @@ class PluginImageBuilderTest {
                 "the refused build left the catalog as it was");
 
         BuiltPlugin forced = builder.build(PluginFixtures.request(ArtifactKind.PROVIDER, "p", "1.0.0", one, dir, true));
-        assertEquals(BuiltPlugin.Outcome.REPLACED, forced.outcome());
+        assertEquals(TagOutcome.REPLACED, forced.outcome());
         assertEquals(forced.index().digest(), catalog.resolve("provider/p:1.0.0").orElseThrow().digest());
         assertEquals(1, catalog.entries().size());
     }
