@@ -110,7 +110,7 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
             return new ArtifactReference(parameter("kind", "scafctl.kind", () -> ArtifactKind.parse(kind)),
                     version.name(), version.version());
         }
-        List<ArtifactKind> kinds = local.kindsOf(version.name(), version.version());
+        List<ArtifactKind> kinds = local.kindsOf(version.name(), version.version().toString());
         if (kinds.isEmpty()) {
             throw new ArtifactNotFoundException("artifact \"" + version + "\" not found in catalog \"" + LocalCatalog.NAME
                     + "\" at " + local.root() + "; build or pull it first");

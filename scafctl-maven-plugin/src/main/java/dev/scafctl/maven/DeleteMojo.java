@@ -1,11 +1,9 @@
 package dev.scafctl.maven;
 
 import dev.scafctl.catalog.ArtifactNotFoundException;
-import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Descriptor;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,15 +34,9 @@ public class DeleteMojo extends AbstractScafctlMojo {
         ArtifactName name = parameter("artifact", "scafctl.artifact", () -> ArtifactName.of(artifact.substring(0, at)));
         String tag = artifact.substring(at + 1);
         LocalCatalog local = localCatalog();
-        List<String> candidates = new ArrayList<>();
-        for (ArtifactKind candidate : ArtifactKind.values()) {
-            if (kind == null || candidate.wireName().equals(kind)) {
-                String refName = candidate.wireName() + "/" + name + ":" + tag;
-                if (local.resolve(refName).isPresent()) {
-                    candidates.add(refName);
-                }
-            }
-        }
+        List<String> candidates = local.kindsOf(name, tag).stream()
+                .filter(candidate -> kind == null || candidate.wireName().equals(kind))
+                .map(candidate -> candidate.wireName() + "/" + name + ":" + tag).toList();
         if (candidates.isEmpty()) {
             throw new ArtifactNotFoundException("artifact \"" + artifact + "\" not found in catalog \"local\" at " + local.root());
         }

@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -240,17 +242,13 @@ public final class LocalCatalog {
     }
 
     /**
-     * The kinds under which {@code name@version} is stored, for commands that infer the kind; usually one.
+     * The kinds under which {@code name:tag} (a version or an alias) is stored, for commands that infer the kind;
+     * usually one.
      */
-    public List<ArtifactKind> kindsOf(ArtifactName name,
-            Version version) {
-        List<ArtifactKind> kinds = new ArrayList<>();
-        for (ArtifactKind kind : ArtifactKind.values()) {
-            if (resolve(new ArtifactReference(kind, name, version).localRefName()).isPresent()) {
-                kinds.add(kind);
-            }
-        }
-        return kinds;
+    public List<ArtifactKind> kindsOf(ArtifactName name, String tag) {
+        Set<String> refNames = entries().stream().map(CatalogEntry::refName).collect(Collectors.toSet());
+        return Arrays.stream(ArtifactKind.values())
+                .filter(kind -> refNames.contains(kind.wireName() + "/" + name + ":" + tag)).toList();
     }
 
     /**
