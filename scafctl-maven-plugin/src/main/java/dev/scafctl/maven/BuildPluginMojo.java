@@ -3,6 +3,7 @@ package dev.scafctl.maven;
 import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
@@ -13,9 +14,14 @@ import dev.scafctl.catalog.plugin.BuiltPlugin;
 import dev.scafctl.catalog.plugin.PlatformBinary;
 import dev.scafctl.catalog.plugin.PluginBuildRequest;
 import dev.scafctl.catalog.plugin.PluginImageBuilder;
+import dev.scafctl.catalog.protocol.PluginCheck;
+import dev.scafctl.catalog.protocol.PluginCheckException;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,6 +32,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * manifest per platform) in the local catalog, as {@code scafctl build plugin} does, but reproducibly: the same
  * binaries give the same index digest on every run and machine. The digest is also written to
  * {@code target/scafctl/<name>-<version>.digest}.
+ *
+ * <p>Before packaging, the binary for the platform of the build machine (when one is given) is started as scafctl
+ * would load it: it must print go-plugin's handshake and answer {@code plugin.PluginService/GetProviders} (or
+ * {@code plugin.AuthHandlerService/GetAuthHandlers} for an auth handler). The names it serves are recorded,
+ * sorted and comma-joined, as {@code dev.scafctl.provider.names} or {@code dev.scafctl.auth-handler.names} on the
+ * index and every platform manifest. A binary that does not speak the protocol fails the build.
  *
  * <p>Runs without a pom too: {@code mvn dev.scafctl:scafctl-maven-plugin:build-plugin -Dscafctl.name=my-provider
  * -Dscafctl.version=1.0.0 -Dscafctl.platforms=linux/amd64=dist/my-provider-linux-amd64,...}
@@ -57,13 +69,27 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
     @Parameter(property = "scafctl.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Start the binary for this machine's platform and check that it speaks scafctl's plugin protocol, recording
+     * the names it provides. {@code false} builds without the check (and without the names).
+     */
+    @Parameter(property = "scafctl.verifyPlugin", defaultValue = "true")
+    private boolean verifyPlugin;
+
+    /** How long the plugin check may take, in seconds, from starting the binary to its answer. */
+    @Parameter(property = "scafctl.verifyTimeout", defaultValue = "30")
+    private int verifyTimeout;
+
     /** The time written into every {@code created} field; unset gives 1970-01-01T00:00:00Z. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
     @Override
     protected void run() throws MojoFailureException {
-        PluginBuildRequest request = new PluginBuildRequest(reference(), binaries(), timestamp(), force);
+        ArtifactReference reference = reference();
+        List<PlatformBinary> binaries = binaries();
+        PluginBuildRequest request = new PluginBuildRequest(reference, binaries, timestamp(), force,
+                checkedMetadata(reference.kind(), binaries));
         LocalCatalog catalog = localCatalog();
         BuiltPlugin built;
         try {
@@ -94,6 +120,38 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
 
     private List<PlatformBinary> binaries() throws MojoFailureException {
         return parameter("platforms", "scafctl.platforms", () -> PlatformBinary.parseAll(platforms, baseDir()));
+    }
+
+    private Optional<PluginMetadata> checkedMetadata(ArtifactKind kind, List<PlatformBinary> binaries)
+            throws MojoFailureException {
+        if (!verifyPlugin) {
+            getLog().info("Plugin check off (scafctl.verifyPlugin=false): no " + kind + " names are recorded");
+            return Optional.empty();
+        }
+        Optional<PlatformBinary> runnable = PluginCheck.runnableHere(binaries);
+        if (runnable.isEmpty()) {
+            getLog().warn("No binary for this machine's platform ("
+                    + PluginCheck.currentPlatform().map(Object::toString).orElse("unsupported by scafctl")
+                    + ") among <platforms>: building without the plugin check, so no " + kind + " names are recorded");
+            return Optional.empty();
+        }
+        Duration timeout = parameter("verifyTimeout", "scafctl.verifyTimeout", () -> positiveSeconds(verifyTimeout));
+        try {
+            PluginMetadata metadata = new PluginCheck(timeout).check(kind, runnable.get());
+            getLog().info("Plugin check: the " + runnable.get().platform() + " binary serves " + kind + " "
+                    + String.join(", ", metadata.names()));
+            return Optional.of(metadata);
+        } catch (PluginCheckException e) {
+            throw new MojoFailureException(e.getMessage() + ". Fix the binary, or set -Dscafctl.verifyPlugin=false"
+                    + " to build without the check", e);
+        }
+    }
+
+    private static Duration positiveSeconds(int seconds) {
+        if (seconds <= 0) {
+            throw new InvalidInputException(seconds + " is not a number of seconds above 0");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private BuildTimestamp timestamp() throws MojoFailureException {

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * Builds a plugin into the local catalog the way scafctl's {@code build plugin} does: always an OCI image index
  * with one image manifest per platform, each with a config blob and the binary as its only layer. Unlike scafctl
  * it is reproducible: every {@code created} time is the build timestamp, JSON is canonical and platforms come in
- * a fixed order, so the same inputs give the same index digest on any machine.
+ * a fixed order, so the same inputs give the same index digest on any machine. What the plugin check learned
+ * (provider or auth-handler names) is annotated on the index, its descriptor and every platform manifest.
  */
 public final class PluginImageBuilder {
 
@@ -82,6 +83,7 @@ public final class PluginImageBuilder {
         annotations.put(Annotations.ARTIFACT_NAME, reference.name().value());
         annotations.put(Annotations.VERSION, reference.version().toString());
         annotations.put(Annotations.CREATED, request.created().rfc3339());
+        request.metadata().ifPresent(metadata -> annotations.put(metadata.annotationKey(), metadata.annotationValue()));
         return annotations;
     }
 }

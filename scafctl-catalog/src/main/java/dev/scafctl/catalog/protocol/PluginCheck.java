@@ -142,8 +142,8 @@ public final class PluginCheck {
         }
         if (result.status() == 12) {
             throw new ProtocolException("does not serve " + contract.service() + " (gRPC status UNIMPLEMENTED: "
-                    + result.message() + "); it was built as a " + contract.kind()
-                    + ": is it a plugin of another kind?");
+                    + result.message() + "): it takes the " + contract.kind() + " handshake but is no "
+                    + contract.kind() + "; check the plugin kind");
         }
         if (!result.ok()) {
             throw new ProtocolException(contract.path() + " failed with gRPC status " + result.status() + ": "

@@ -17,6 +17,7 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,28 @@ class PluginImageBuilderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void providerNamesFromThePluginCheckAreAnnotatedOnTheIndexAndEveryManifest() {
+        LocalCatalog catalog = LocalCatalog.open(dir.resolve("catalog"));
+        List<String> binaries = PluginFixtures.binaries(dir.resolve("dist"), "named", Platform.SUPPORTED);
+        PluginBuildRequest plain = PluginFixtures.provider("named", "1.0.0", binaries, dir);
+        PluginBuildRequest request = new PluginBuildRequest(plain.reference(), plain.binaries(), plain.created(), false,
+                Optional.of(new PluginMetadata(ArtifactKind.PROVIDER, List.of("http", "echo", "aws-s3"))));
+
+        BuiltPlugin built = new PluginImageBuilder(catalog).build(request);
+
+        assertEquals("aws-s3,echo,http", built.index().annotation(Annotations.PROVIDER_NAMES));
+        ImageIndex index = ImageIndex.parse(catalog.readBlob(built.index().digest()), "index");
+        assertEquals("aws-s3,echo,http", index.annotations().get(Annotations.PROVIDER_NAMES));
+        for (Descriptor manifest : index.manifests()) {
+            assertEquals("aws-s3,echo,http", manifest.annotation(Annotations.PROVIDER_NAMES));
+            assertEquals("aws-s3,echo,http", ImageManifest.parse(catalog.readBlob(manifest.digest()), "manifest")
+                    .annotations().get(Annotations.PROVIDER_NAMES));
+        }
+        BuiltPlugin again = new PluginImageBuilder(LocalCatalog.open(dir.resolve("other"))).build(request);
+        assertEquals(built.index().digest(), again.index().digest(), "the names keep the build reproducible");
+    }
 
     @Test
     void buildsAnImageIndexWithOneManifestPerPlatformInScafctlsFormat() {
