@@ -15,7 +15,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Lists the artifacts of the local catalog, or of a remote catalog with {@code scafctl.catalog} (through the
- * registry's catalog and tags APIs), with their versions newest first and their aliases; of one kind with
+ * registry's catalog and tags APIs), with their versions newest first, their aliases and, for plugins, the
+ * provider or auth-handler names their newest version records; of one kind with
  * {@code scafctl.kind}. As a table, or {@code -Dscafctl.output=json|yaml}.
  */
 @Mojo(name = "list", requiresProject = false, threadSafe = true)

@@ -4,6 +4,8 @@ import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.CatalogEntry;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RegistryException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
@@ -16,12 +18,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** What a catalog holds: per artifact, its kind, its versions (newest first) and its aliases. */
+/**
+ * What a catalog holds: per artifact, its kind, its versions (newest first), its aliases, and for plugins the
+ * provider or auth-handler names their newest version records.
+ */
 public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<String> note) {
 
-    /** One artifact and its tags. */
-    public record Artifact(String kind, String name, List<String> versions, List<String> aliases) {}
+    /** One artifact, its tags, and what its newest version provides (empty when unknown). */
+    public record Artifact(String kind, String name, List<String> versions, List<String> aliases, List<String> provides) {}
 
     public static CatalogListing local(LocalCatalog catalog, Optional<ArtifactKind> kind) {
         Map<String, List<String>> tags = new TreeMap<>();
@@ -37,7 +43,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
         tags.forEach((kindAndName, names) -> {
             String artifactKind = kindAndName.substring(0, kindAndName.indexOf('/'));
             if (kind.isEmpty() || kind.get().wireName().equals(artifactKind)) {
-                artifacts.add(artifact(artifactKind, kindAndName.substring(kindAndName.indexOf('/') + 1), names));
+                artifacts.add(artifact(artifactKind, kindAndName.substring(kindAndName.indexOf('/') + 1), names,
+                        version -> catalog.resolve(kindAndName + ":" + version)
+                                .map(descriptor -> catalog.readBlob(descriptor.digest()))));
             }
         });
         return new CatalogListing("local (" + catalog.root() + ")", artifacts, Optional.empty());
@@ -80,17 +88,28 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             }
             List<String> tags = client.listTags(repository);
             if (!tags.isEmpty()) {
-                artifacts.add(artifact(repositoryKind.get().wireName(), rest[1], tags));
+                artifacts.add(artifact(repositoryKind.get().wireName(), rest[1], tags,
+                        version -> client.fetchManifest(repository, version).map(Manifest::bytes)));
             }
         }
         return new CatalogListing(catalog.toString(), artifacts, note);
     }
 
-    private static Artifact artifact(String kind, String name, List<String> tags) {
+    private static Artifact artifact(String kind, String name, List<String> tags,
+            Function<String, Optional<byte[]>> manifestOfVersion) {
         List<String> versions = tags.stream().map(Version::parseOrNull).filter(Objects::nonNull)
                 .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
         List<String> aliases = tags.stream().filter(t -> Version.parseOrNull(t) == null).sorted().toList();
-        return new Artifact(kind, name, versions, aliases);
+        List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
+                : manifestOfVersion.apply(versions.get(0)).map(CatalogListing::providedNames).orElse(List.of());
+        return new Artifact(kind, name, versions, aliases, provides);
+    }
+
+    /** The provider or auth-handler names a plugin's index records, as the plugin check wrote them. */
+    static List<String> providedNames(byte[] index) {
+        Map<String, String> annotations = Annotations.of(index, "plugin index");
+        String names = annotations.getOrDefault(Annotations.PROVIDER_NAMES, annotations.get(Annotations.AUTH_HANDLER_NAMES));
+        return names == null || names.isBlank() ? List.of() : List.of(names.split(","));
     }
 
     public Map<String, Object> toTree() {
@@ -103,6 +122,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             row.put("name", artifact.name());
             row.put("versions", artifact.versions());
             row.put("aliases", artifact.aliases());
+            if (!artifact.provides().isEmpty()) {
+                row.put("provides", artifact.provides());
+            }
             rows.add(row);
         }
         tree.put("artifacts", rows);
@@ -119,8 +141,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
         }
         lines.add(String.format("%-13s %-32s %s", "KIND", "NAME", "VERSIONS (newest first)"));
         for (Artifact artifact : artifacts) {
-            lines.add(String.format("%-13s %-32s %s%s", artifact.kind(), artifact.name(), String.join(", ", artifact.versions()),
-                    artifact.aliases().isEmpty() ? "" : "  [" + String.join(", ", artifact.aliases()) + "]"));
+            lines.add(String.format("%-13s %-32s %s%s%s", artifact.kind(), artifact.name(), String.join(", ", artifact.versions()),
+                    artifact.aliases().isEmpty() ? "" : "  [" + String.join(", ", artifact.aliases()) + "]",
+                    artifact.provides().isEmpty() ? "" : "  provides: " + String.join(", ", artifact.provides())));
         }
         return lines;
     }

@@ -10,8 +10,10 @@ import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.plugin.PluginBuildRequest;
 import dev.scafctl.catalog.plugin.PluginFixtures;
 import dev.scafctl.catalog.plugin.PluginImageBuilder;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import dev.scafctl.catalog.remote.BlobLocations;
 import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.CredentialSource;
@@ -44,8 +46,10 @@ class InspectListPruneTest {
         catalog = LocalCatalog.open(work.resolve("catalog"));
         first = new PluginImageBuilder(catalog).build(PluginFixtures.provider("listed", "1.0.0",
                 PluginFixtures.binaries(work.resolve("a"), "listed", Platform.SUPPORTED.subList(0, 2)), work));
-        second = new PluginImageBuilder(catalog).build(PluginFixtures.provider("listed", "1.10.0",
-                PluginFixtures.binaries(work.resolve("b"), "listed", Platform.SUPPORTED.subList(0, 2), " v1.10"), work));
+        PluginBuildRequest newest = PluginFixtures.provider("listed", "1.10.0",
+                PluginFixtures.binaries(work.resolve("b"), "listed", Platform.SUPPORTED.subList(0, 2), " v1.10"), work);
+        second = new PluginImageBuilder(catalog).build(new PluginBuildRequest(newest.reference(), newest.binaries(),
+                newest.created(), false, Optional.of(new PluginMetadata(ArtifactKind.PROVIDER, List.of("http", "echo")))));
         ArtifactTagger.tagLocal(catalog, second.reference(), new Alias("stable"));
     }
 
@@ -61,6 +65,8 @@ class InspectListPruneTest {
         assertTrue(Output.YAML.render(description.toTree()).contains("kind: \"provider\"")
                 || Output.YAML.render(description.toTree()).contains("kind: provider"));
         assertTrue(description.toText().get(0).startsWith("provider listed@1.0.0"));
+        assertFalse(String.join("\n", description.toText()).contains("provides:"), "1.0.0 was built without the check");
+        assertTrue(ArtifactInspector.local(catalog, second.reference()).toText().contains("  provides:  echo,http"));
     }
 
     @Test
@@ -69,6 +75,8 @@ class InspectListPruneTest {
         assertEquals(1, listing.artifacts().size());
         assertEquals(List.of("1.10.0", "1.0.0"), listing.artifacts().get(0).versions());
         assertEquals(List.of("stable"), listing.artifacts().get(0).aliases());
+        assertEquals(List.of("echo", "http"), listing.artifacts().get(0).provides(), "from the newest version");
+        assertTrue(listing.toText().get(1).endsWith("[stable]  provides: echo, http"), listing.toText().get(1));
         assertEquals(List.of(), CatalogListing.local(catalog, Optional.of(ArtifactKind.SOLUTION)).artifacts());
     }
 
@@ -103,6 +111,7 @@ class InspectListPruneTest {
 
             CatalogListing listing = CatalogListing.remote(client, remote, Optional.empty(), List.of());
             assertEquals(List.of("1.10.0", "1.0.0"), listing.artifacts().get(0).versions());
+            assertEquals(List.of("echo", "http"), listing.artifacts().get(0).provides());
             assertEquals(Optional.empty(), listing.note());
             int blobDownloads = (int) frontend.count(r -> r.startsWith("GET") && r.contains("/blobs/"));
             ArtifactDescription description = ArtifactInspector.remote(client, remote, second.reference());
