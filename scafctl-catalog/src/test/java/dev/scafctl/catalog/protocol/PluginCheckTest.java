@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +31,14 @@ class PluginCheckTest {
 
     @AfterEach
     void noPluginProcessIsLeft() {
-        List<String> left = ProcessHandle.allProcesses()
+        assertEquals(List.of(), pluginProcesses(), "plugin processes still running after the check");
+    }
+
+    private static List<String> pluginProcesses() {
+        return ProcessHandle.allProcesses()
                 .map(p -> p.info().command().orElse(""))
                 .filter(command -> command.contains("scafctl-plugin-check-"))
                 .toList();
-        assertEquals(List.of(), left, "plugin processes still running after the check");
     }
 
     @Test
@@ -85,6 +90,32 @@ class PluginCheckTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("plugin check of the linux/amd64 binary " + binary + ": it "), e.getMessage());
         assertTrue(took.compareTo(BOUND.plusSeconds(5)) < 0, "took " + took);
+    }
+
+    @Test
+    void anInterruptedBuildStopsThePlugin() throws Exception {
+        Path binary = GoPlugins.plugin(dir, "silent");
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread build = new Thread(() -> {
+            try {
+                new PluginCheck(Duration.ofMinutes(5)).check(ArtifactKind.PROVIDER, binary(binary));
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        build.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pluginProcesses().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the plugin never started");
+            Thread.sleep(20); // polling for the process to appear
+        }
+
+        build.interrupt();
+
+        Throwable e = outcome.get(30, TimeUnit.SECONDS);
+        assertTrue(e instanceof PluginCheckException, String.valueOf(e));
+        assertTrue(e.getMessage().endsWith("it was stopped: the build was interrupted during the plugin check"), e.getMessage());
     }
 
     @Test
