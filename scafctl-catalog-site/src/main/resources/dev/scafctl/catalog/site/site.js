@@ -166,9 +166,9 @@
       el('h1', { id: 'detail-title', tabindex: '-1' }, artifact.name + ' ', el('span', { 'class': 'version-tag', text: version.version })),
       artifact.description ? el('p', { 'class': 'desc', text: artifact.description }) : null,
       facts,
+      kind === 'solution' ? [el('h2', { text: 'Dependencies of ' + version.version }), graph(artifact, version)] : null,
       el('h2', { text: 'Use ' + artifact.name + '@' + version.version }),
       usage(artifact, version),
-      kind === 'solution' ? [el('h2', { text: 'Dependencies of ' + version.version }), graph(artifact, version)] : null,
       el('h2', { text: 'Versions (newest first)' }),
       versions(artifact, version)]);
     timings.details.push({ artifact: keyOf(kind, name), versions: artifact.versions.length, ms: performance.now() - start });
