@@ -38,14 +38,17 @@ public final class CatalogSiteReader {
 
     private CatalogSiteReader() {}
 
-    /** Every artifact of the local catalog. {@code plugin} is the Maven plugin's coordinates, for the snippets. */
+    /**
+     * Every artifact of the local catalog, named {@code local} on the page (its folder is this machine's business,
+     * not the readers' of a published site). {@code plugin} is the Maven plugin's coordinates, for the snippets.
+     */
     public static CatalogSite local(LocalCatalog catalog, String plugin) {
         Map<String, Descriptor> entries = new HashMap<>();
         for (CatalogEntry entry : catalog.entries()) {
             entries.put(entry.refName(), entry.descriptor());
         }
         CatalogListing listing = CatalogListing.local(catalog, Optional.empty());
-        return site(listing, Optional.empty(), plugin, reference -> {
+        return site(LocalCatalog.NAME, listing, Optional.empty(), plugin, reference -> {
             Descriptor entry = entries.get(reference.localRefName());
             ArtifactDescription description = entry == null ? ArtifactInspector.local(catalog, reference)
                     : ArtifactInspector.local(catalog, reference, entry);
@@ -61,14 +64,14 @@ public final class CatalogSiteReader {
         CatalogListing listing = CatalogListing.remote(client, catalog, Optional.empty(), knownNames);
         String url = catalog.url();
         String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
-        return site(listing, Optional.of(pullFrom), plugin, reference -> {
+        return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, reference -> {
             ArtifactDescription description = ArtifactInspector.remote(client, catalog, reference);
             String repository = catalog.repository(reference.kind(), reference.name());
             return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)));
         });
     }
 
-    private static CatalogSite site(CatalogListing listing, Optional<String> pullFrom, String plugin,
+    private static CatalogSite site(String catalogName, CatalogListing listing, Optional<String> pullFrom, String plugin,
             Function<ArtifactReference, SiteVersion> describe) {
         List<SiteArtifact> artifacts = new ArrayList<>();
         for (CatalogListing.Artifact artifact : listing.artifacts()) {
@@ -78,7 +81,7 @@ public final class CatalogSiteReader {
                     .map(v -> describe.apply(new ArtifactReference(kind, name, Version.parse(v)))).toList();
             artifacts.add(new SiteArtifact(artifact.kind(), artifact.name(), artifact.aliases(), versions));
         }
-        return new CatalogSite(listing.catalog(), listing.note(), pullFrom, plugin, artifacts);
+        return new CatalogSite(catalogName, listing.note(), pullFrom, plugin, artifacts);
     }
 
     /** The solutions vendored into a solution, from its YAML layer; none for a plugin. */
