@@ -24,7 +24,11 @@ public final class ArtifactInspector {
     private ArtifactInspector() {}
 
     public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference) {
-        Descriptor entry = catalog.require(reference);
+        return local(catalog, reference, catalog.require(reference));
+    }
+
+    /** As {@link #local(LocalCatalog, ArtifactReference)}, for an entry already read from {@code index.json}. */
+    public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference, Descriptor entry) {
         byte[] root = catalog.readBlob(entry.digest());
         return describe(reference, new Manifest(entry.mediaType(), root, entry.digest()), "catalog \"local\"",
                 digest -> catalog.readBlob(digest.digest()));

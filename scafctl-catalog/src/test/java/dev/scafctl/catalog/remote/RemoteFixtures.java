@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Builds plugins into a catalog and wires pushers and pullers the way the goals do. */
-final class RemoteFixtures {
+public final class RemoteFixtures {
 
     private RemoteFixtures() {}
 
@@ -24,15 +24,15 @@ final class RemoteFixtures {
                 dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER, name, version, binaries, work, true));
     }
 
-    static Function<Registry, RegistryClient> anonymous() {
+    public static Function<Registry, RegistryClient> anonymous() {
         return registry -> new RegistryClient(registry, CredentialSource.anonymous(), fastRetries());
     }
 
-    static Transport fastRetries() {
+    public static Transport fastRetries() {
         return Transport.defaults().withRetries(3, Duration.ofMillis(20));
     }
 
-    static CatalogPusher pusher(LocalCatalog catalog, Function<Registry, RegistryClient> clients, BlobLocations locations) {
+    public static CatalogPusher pusher(LocalCatalog catalog, Function<Registry, RegistryClient> clients, BlobLocations locations) {
         return new CatalogPusher(catalog, clients, locations, TransferListener.NONE, line -> { });
     }
 

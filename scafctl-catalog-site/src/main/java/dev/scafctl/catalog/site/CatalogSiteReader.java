@@ -1,0 +1,115 @@
+package dev.scafctl.catalog.site;
+
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.inspect.ArtifactDescription;
+import dev.scafctl.catalog.inspect.ArtifactInspector;
+import dev.scafctl.catalog.inspect.CatalogListing;
+import dev.scafctl.catalog.local.CatalogEntry;
+import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.solution.VendoredSolution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Collects a {@link CatalogSite} from the local catalog or a registry. It lists the catalog with
+ * {@link CatalogListing} and describes every version with {@link ArtifactInspector}, reading manifests only; of a
+ * solution it also reads the solution YAML (layer 0, small) to find the solutions vendored into it.
+ */
+public final class CatalogSiteReader {
+
+    /** A solution YAML larger than this is not read for vendored solutions (the page then shows none). */
+    static final long MAX_SOLUTION_YAML = 4L << 20;
+
+    private CatalogSiteReader() {}
+
+    /**
+     * Every artifact of the local catalog, named {@code local} on the page (its folder is this machine's business,
+     * not the readers' of a published site). {@code plugin} is the Maven plugin's coordinates, for the snippets.
+     */
+    public static CatalogSite local(LocalCatalog catalog, String plugin) {
+        Map<String, Descriptor> entries = new HashMap<>();
+        for (CatalogEntry entry : catalog.entries()) {
+            entries.put(entry.refName(), entry.descriptor());
+        }
+        CatalogListing listing = CatalogListing.local(catalog, Optional.empty());
+        return site(LocalCatalog.NAME, listing, Optional.empty(), plugin, reference -> {
+            Descriptor entry = entries.get(reference.localRefName());
+            ArtifactDescription description = entry == null ? ArtifactInspector.local(catalog, reference)
+                    : ArtifactInspector.local(catalog, reference, entry);
+            return new SiteVersion(description, vendored(description, layer -> catalog.readBlob(layer.digest())));
+        });
+    }
+
+    /**
+     * Every artifact of a remote catalog, listed with the registry's catalog and tags APIs. Where the registry
+     * refuses {@code _catalog}, the artifacts named in {@code knownNames} are shown, with a note that says so.
+     */
+    public static CatalogSite remote(RegistryClient client, RemoteCatalog catalog, List<String> knownNames, String plugin) {
+        CatalogListing listing = CatalogListing.remote(client, catalog, Optional.empty(), knownNames);
+        String url = catalog.url();
+        String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
+        return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, reference -> {
+            ArtifactDescription description = ArtifactInspector.remote(client, catalog, reference);
+            String repository = catalog.repository(reference.kind(), reference.name());
+            return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)));
+        });
+    }
+
+    private static CatalogSite site(String catalogName, CatalogListing listing, Optional<String> pullFrom, String plugin,
+            Function<ArtifactReference, SiteVersion> describe) {
+        List<SiteArtifact> artifacts = new ArrayList<>();
+        for (CatalogListing.Artifact artifact : listing.artifacts()) {
+            ArtifactKind kind = ArtifactKind.parse(artifact.kind());
+            ArtifactName name = ArtifactName.of(artifact.name());
+            List<SiteVersion> versions = artifact.versions().stream()
+                    .map(v -> describe.apply(new ArtifactReference(kind, name, Version.parse(v)))).toList();
+            artifacts.add(new SiteArtifact(artifact.kind(), artifact.name(), artifact.aliases(), versions));
+        }
+        return new CatalogSite(catalogName, listing.note(), pullFrom, plugin, artifacts);
+    }
+
+    /** The solutions vendored into a solution, from its YAML layer; none for a plugin. */
+    private static List<String> vendored(ArtifactDescription description, Function<Descriptor, byte[]> blobs) {
+        if (!description.kind().equals(ArtifactKind.SOLUTION.wireName())
+                || !MediaTypes.IMAGE_MANIFEST.equals(description.mediaType())) {
+            return List.of();
+        }
+        Digest manifestDigest = Digest.parse(description.digest());
+        ImageManifest manifest = ImageManifest.parse(blobs.apply(Descriptor.of(MediaTypes.IMAGE_MANIFEST, manifestDigest, 0)),
+                description.reference() + " manifest");
+        if (manifest.layers().isEmpty() || manifest.layers().get(0).size() > MAX_SOLUTION_YAML) {
+            return List.of();
+        }
+        return VendoredSolution.referencedBy(blobs.apply(manifest.layers().get(0)));
+    }
+
+    private static byte[] download(RegistryClient client, String repository, Descriptor blob) {
+        if (MediaTypes.IMAGE_MANIFEST.equals(blob.mediaType())) {
+            return client.fetchManifest(repository, blob.digest().toString()).map(Manifest::bytes).orElseThrow(() ->
+                    new CatalogException("registry " + client.registry() + " lists " + blob.digest() + " in " + repository
+                            + " but does not serve it"));
+        }
+        byte[] bytes = client.downloadBlob(repository, blob, TransferListener.NONE, body -> body.readNBytes((int) MAX_SOLUTION_YAML));
+        if (!Digest.of(bytes).equals(blob.digest())) {
+            throw new CatalogException("blob " + blob.digest() + " of " + repository + " does not match its digest;"
+                    + " push the solution again");
+        }
+        return bytes;
+    }
+}

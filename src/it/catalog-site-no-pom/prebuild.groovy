@@ -1,0 +1,4 @@
+import dev.scafctl.maven.it.ItRegistry
+
+ItRegistry.startPlain(basedir)
+return true

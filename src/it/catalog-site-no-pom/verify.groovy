@@ -1,0 +1,50 @@
+import dev.scafctl.maven.it.ItRegistry
+
+// Runs goals by their full coordinates in a folder without a pom, with the plugin from the invoker's repository.
+def plugin = (new File(basedir, 'pom.xml').text =~ /<scafctl.plugin>([^<]+)</)[0][1]
+def cli = new File(basedir, 'cli')
+def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+def settings = new File(basedir, 'settings.xml')
+settings.text = """<settings><profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault></activation>
+<pluginRepositories><pluginRepository><id>local.central</id><url>${new File(localRepositoryPath.toString()).toURI()}</url></pluginRepository></pluginRepositories>
+</profile></profiles></settings>"""
+def run = { String goal, List<String> arguments ->
+    def command = [mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}", "${plugin}:${goal}",
+                   '-Dscafctl.catalogDir=catalog'] + arguments
+    def process = new ProcessBuilder(command*.toString()).directory(cli).redirectErrorStream(true).start()
+    def output = process.inputStream.text
+    assert process.waitFor() == 0 : output
+    output
+}
+
+def registry = ItRegistry.get(basedir)
+try {
+    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.0.0',
+            '-Dscafctl.platforms=linux/amd64=dist/site-provider-linux-amd64,darwin/arm64=dist/site-provider-darwin-arm64'])
+    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.1.0',
+            '-Dscafctl.platforms=linux/amd64=dist/site-provider-linux-amd64'])
+
+    // the local catalog, into ./target/scafctl-site
+    def local = run('catalog-site', [])
+    def site = new File(cli, 'target/scafctl-site')
+    ['index.html', 'site.css', 'site.js', 'catalog-data.js'].each { assert new File(site, it).isFile() : it }
+    assert local.contains('Wrote the catalog site of local (1 artifact(s), 2 version(s)) to target/scafctl-site') : local
+    assert local.contains("Open ${new File(site, 'index.html').toURI()}".replace('file:/', 'file:///')) : local
+    def data = new File(site, 'catalog-data.js').text
+    assert data.startsWith('window.SCAFCTL_CATALOG = {')
+    assert data.contains('"name":"site-provider"') && data.indexOf('"version":"1.1.0"') < data.indexOf('"version":"1.0.0"')
+    assert data.contains('"plugin":"' + plugin + '"')
+    assert !new File(cli, 'pom.xml').exists()
+
+    // a registry, listed with its catalog and tags APIs, into a folder of our choice
+    def catalog = "http://${registry.hostPort()}/acme"
+    run('push', ["-Dscafctl.artifact=site-provider@1.1.0", "-Dscafctl.catalog=${catalog}".toString()])
+    def remote = run('catalog-site', ["-Dscafctl.catalog=${catalog}".toString(), '-Dscafctl.output=remote-site'])
+    assert remote.contains("(1 artifact(s), 1 version(s)) to remote-site") : remote
+    def remoteData = new File(cli, 'remote-site/catalog-data.js').text
+    assert remoteData.contains("\"pullFrom\":\"${catalog}\"") && remoteData.contains('"version":"1.1.0"')
+    assert !remoteData.contains('"version":"1.0.0"') : 'only what the registry holds'
+    assert !remoteData.contains('"note"')
+} finally {
+    ItRegistry.stop(basedir)
+}
