@@ -1,3 +1,4 @@
+import dev.scafctl.catalog.testing.GoPlugins
 import dev.scafctl.maven.it.ItRegistry
 
 // Runs goals by their full coordinates in a folder without a pom, with the plugin from the invoker's repository.
@@ -19,10 +20,13 @@ def run = { String goal, List<String> arguments ->
 
 def registry = ItRegistry.get(basedir)
 try {
-    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.0.0',
+    // 1.0.0 from placeholders, built without the plugin check; 1.1.0 from a real go-plugin binary, whose provider
+    // names build-plugin records and the page shows
+    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.0.0', '-Dscafctl.verifyPlugin=false',
             '-Dscafctl.platforms=linux/amd64=dist/site-provider-linux-amd64,darwin/arm64=dist/site-provider-darwin-arm64'])
+    GoPlugins.plugin(new File(cli, 'dist').toPath(), 'provider')
     run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.1.0',
-            '-Dscafctl.platforms=linux/amd64=dist/site-provider-linux-amd64'])
+            '-Dscafctl.platforms=linux/amd64=dist/scafctl-test-plugin.provider'])
 
     // the local catalog, into ./target/scafctl-site
     def local = run('catalog-site', [])
@@ -34,6 +38,7 @@ try {
     assert data.startsWith('window.SCAFCTL_CATALOG = {')
     assert data.contains('"name":"site-provider"') && data.indexOf('"version":"1.1.0"') < data.indexOf('"version":"1.0.0"')
     assert data.contains('"plugin":"' + plugin + '"')
+    assert data.contains('"provides":["aws-s3","echo","http"]') : 'the names the plugin check recorded'
     assert !new File(cli, 'pom.xml').exists()
 
     // a registry, listed with its catalog and tags APIs, into a folder of our choice
@@ -45,6 +50,7 @@ try {
     assert remoteData.contains("\"pullFrom\":\"${catalog}\"") && remoteData.contains('"version":"1.1.0"')
     assert !remoteData.contains('"version":"1.0.0"') : 'only what the registry holds'
     assert !remoteData.contains('"note"')
+    assert remoteData.contains('"provides":["aws-s3","echo","http"]')
 } finally {
     ItRegistry.stop(basedir)
 }
