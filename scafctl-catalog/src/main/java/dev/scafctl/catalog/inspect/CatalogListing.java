@@ -12,6 +12,7 @@ import dev.scafctl.catalog.remote.RemoteCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
 
     public static CatalogListing local(LocalCatalog catalog, Optional<ArtifactKind> kind) {
         Map<String, List<String>> tags = new TreeMap<>();
+        Map<String, CatalogEntry> byRefName = new HashMap<>();
         for (CatalogEntry entry : catalog.entries()) {
             String refName = entry.refName();
+            byRefName.put(refName, entry);
             int slash = refName.indexOf('/');
             int colon = refName.lastIndexOf(':');
             if (slash > 0 && colon > slash) {
@@ -44,8 +47,8 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             String artifactKind = kindAndName.substring(0, kindAndName.indexOf('/'));
             if (kind.isEmpty() || kind.get().wireName().equals(artifactKind)) {
                 artifacts.add(artifact(artifactKind, kindAndName.substring(kindAndName.indexOf('/') + 1), names,
-                        version -> catalog.resolve(kindAndName + ":" + version)
-                                .map(descriptor -> catalog.readBlob(descriptor.digest()))));
+                        version -> Optional.ofNullable(byRefName.get(kindAndName + ":" + version))
+                                .map(entry -> catalog.readBlob(entry.descriptor().digest()))));
             }
         });
         return new CatalogListing("local (" + catalog.root() + ")", artifacts, Optional.empty());
