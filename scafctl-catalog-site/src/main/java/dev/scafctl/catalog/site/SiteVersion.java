@@ -1,7 +1,7 @@
 package dev.scafctl.catalog.site;
 
 import dev.scafctl.catalog.inspect.ArtifactDescription;
-import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +20,7 @@ public record SiteVersion(ArtifactDescription description, List<String> vendored
 
     /** The provider names (of a provider) or auth-handler names (of an auth handler) its annotations record. */
     public List<String> provides() {
-        List<String> names = new ArrayList<>();
-        names.addAll(split(description.annotations().get(Annotations.PROVIDER_NAMES)));
-        names.addAll(split(description.annotations().get(Annotations.AUTH_HANDLER_NAMES)));
-        return names.stream().distinct().sorted().toList();
+        return PluginMetadata.recordedIn(description.annotations());
     }
 
     /** What a solution's lock pins: {@code kind/name@version=digest}, from its pins annotation. */

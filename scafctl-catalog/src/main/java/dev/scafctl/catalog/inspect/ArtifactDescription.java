@@ -1,7 +1,7 @@
 package dev.scafctl.catalog.inspect;
 
 import dev.scafctl.catalog.ByteCount;
-import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +49,9 @@ public record ArtifactDescription(String reference, String kind, String name, St
         lines.add(kind + " " + name + "@" + version + "  (" + source + ")");
         lines.add("  digest:    " + digest);
         lines.add("  created:   " + created);
-        String names = annotations.getOrDefault(Annotations.PROVIDER_NAMES, annotations.get(Annotations.AUTH_HANDLER_NAMES));
-        if (names != null) {
-            lines.add("  provides:  " + names);
+        List<String> names = PluginMetadata.recordedIn(annotations);
+        if (!names.isEmpty()) {
+            lines.add("  provides:  " + String.join(",", names));
         }
         for (PlatformBinary platform : platforms) {
             lines.add(String.format("  %-14s %10s  %s", platform.platform(), new ByteCount(platform.size()), platform.binary()));

@@ -5,6 +5,7 @@ import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.CatalogEntry;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.protocol.PluginMetadata;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RegistryException;
@@ -104,15 +105,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
                 .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
         List<String> aliases = tags.stream().filter(t -> Version.parseOrNull(t) == null).sorted().toList();
         List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
-                : manifestOfVersion.apply(versions.get(0)).map(CatalogListing::providedNames).orElse(List.of());
+                : manifestOfVersion.apply(versions.get(0))
+                        .map(index -> PluginMetadata.recordedIn(Annotations.of(index, "plugin index"))).orElse(List.of());
         return new Artifact(kind, name, versions, aliases, provides);
-    }
-
-    /** The provider or auth-handler names a plugin's index records, as the plugin check wrote them. */
-    static List<String> providedNames(byte[] index) {
-        Map<String, String> annotations = Annotations.of(index, "plugin index");
-        String names = annotations.getOrDefault(Annotations.PROVIDER_NAMES, annotations.get(Annotations.AUTH_HANDLER_NAMES));
-        return names == null || names.isBlank() ? List.of() : List.of(names.split(","));
     }
 
     public Map<String, Object> toTree() {
