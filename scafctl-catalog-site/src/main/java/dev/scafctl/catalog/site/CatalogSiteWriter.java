@@ -2,6 +2,7 @@ package dev.scafctl.catalog.site;
 
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,8 +42,8 @@ public final class CatalogSiteWriter {
         Path previous = parent.resolve("." + target.getFileName() + ".previous");
         try {
             Files.createDirectories(parent);
-            deleteTree(staging);
-            deleteTree(previous);
+            AtomicFiles.deleteTree(staging);
+            AtomicFiles.deleteTree(previous);
             Files.createDirectories(staging);
             for (String asset : ASSETS) {
                 Files.write(staging.resolve(asset), asset(asset));
@@ -53,7 +53,7 @@ public final class CatalogSiteWriter {
                 Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(previous);
+            AtomicFiles.deleteTree(previous);
         } catch (IOException e) {
             throw new CatalogException("cannot write the catalog site to " + target + ": " + e.getMessage(), e);
         }
@@ -91,17 +91,6 @@ public final class CatalogSiteWriter {
             }
         } catch (IOException e) {
             throw new CatalogException("cannot read " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -226,7 +226,8 @@ public final class ArtifactArchive {
         } catch (IOException e) {
             throw new CatalogException("cannot load " + archive + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(staging);
+            // a leftover staging folder is harmless; prune removes it
+            AtomicFiles.deleteTreeQuietly(staging);
         }
     }
 
@@ -349,13 +350,5 @@ public final class ArtifactArchive {
         }
         throw new InvalidInputException(archive + ": index.json entry " + descriptor.digest() + " names no scafctl artifact"
                 + " (its ref.name is \"" + refName + "\"; expected <kind>/<name>:<version>)");
-    }
-
-    private static void deleteTree(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover staging folder is harmless; prune removes it
-        }
     }
 }

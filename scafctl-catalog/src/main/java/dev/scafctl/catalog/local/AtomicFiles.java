@@ -3,6 +3,7 @@ package dev.scafctl.catalog.local;
 import dev.scafctl.catalog.CatalogException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes that a crash cannot leave half done: the bytes go to a temporary file in the same folder, are forced
@@ -83,6 +86,29 @@ public final class AtomicFiles {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
             // see above
+        }
+    }
+
+    /** Deletes {@code folder} and everything below it; nothing when it does not exist. */
+    public static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** {@link #deleteTree} for a temporary folder, whose leftovers are harmless. */
+    public static void deleteTreeQuietly(Path folder) {
+        if (folder != null) {
+            try {
+                deleteTree(folder);
+            } catch (IOException | UncheckedIOException ignored) {
+                // a stray temporary folder is harmless
+            }
         }
     }
 

@@ -2,9 +2,9 @@ package dev.scafctl.catalog.protocol;
 
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.plugin.PlatformBinary;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Proves that a plugin binary speaks scafctl's plugin protocol and asks it what it provides, as scafctl does
@@ -80,7 +78,7 @@ public final class PluginCheck {
             Thread.currentThread().interrupt();
             throw failure(binary, "was stopped: the build was interrupted during the plugin check", e);
         } finally {
-            deleteQuietly(work);
+            AtomicFiles.deleteTreeQuietly(work);
         }
     }
 
@@ -211,17 +209,6 @@ public final class PluginCheck {
             channel.close();
         } catch (IOException e) {
             // closing only to end a call that ran out of time
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind is harmless
         }
     }
 }
