@@ -4,8 +4,7 @@ ItLocks.registerExtension(basedir, extensionVersion)
 def catalog = new File(basedir, 'target/catalog')
 ItLocks.publish(catalog, new File(basedir, 'target'), 'echo', '1.0.0')
 ItLocks.publish(catalog, new File(basedir, 'target'), 'echo', '2.0.0')
-def solution = new File(basedir, 'solution.yaml')
-solution.text = 'metadata:\n  name: guarded\n  version: 1.0.0\nbundle:\n  plugins:\n    - {name: echo, kind: provider, version: "^1"}\n'
+def solution = ItLocks.guardedSolution(basedir)
 ItLocks.lock(solution, catalog)
 // then someone edits the constraint past what the lock pins
 ItLocks.replace(solution, '"^1"', '"^2"')

@@ -54,6 +54,21 @@ public final class ItLocks {
         return built.index().digest().toString();
     }
 
+    /**
+     * Writes {@code solution.yaml} of the solution "guarded", which needs echo {@code ^1} and the further
+     * {@code bundle.plugins} entries given (flow mappings such as {@code {name: x, kind: provider, version: "^3"}}).
+     */
+    public static File guardedSolution(File basedir, String... morePlugins) {
+        StringBuilder text = new StringBuilder("metadata:\n  name: guarded\n  version: 1.0.0\nbundle:\n  plugins:\n"
+                + "    - {name: echo, kind: provider, version: \"^1\"}\n");
+        for (String plugin : morePlugins) {
+            text.append("    - ").append(plugin).append('\n');
+        }
+        File solution = new File(basedir, "solution.yaml");
+        write(solution.toPath(), text.toString());
+        return solution;
+    }
+
     /** Writes the lock of {@code solution} as the plugin would, resolving from the catalog folder. */
     public static void lock(File solution, File catalogDir) {
         PluginInstaller installer = new PluginInstaller(LocalCatalog.open(catalogDir.toPath()), List.of(),
