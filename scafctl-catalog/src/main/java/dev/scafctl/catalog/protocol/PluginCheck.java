@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.protocol;
 
+import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.AtomicFiles;
@@ -41,15 +42,14 @@ public final class PluginCheck {
 
     /** The binary among {@code binaries} that can run on this machine, if any. */
     public static Optional<PlatformBinary> runnableHere(List<PlatformBinary> binaries) {
-        Optional<Platform> here = currentPlatform();
-        return binaries.stream().filter(binary -> here.isPresent() && binary.platform().equals(here.get())).findFirst();
+        return currentPlatform().flatMap(here -> binaries.stream().filter(b -> b.platform().equals(here)).findFirst());
     }
 
     /** This machine's platform, when scafctl supports it. */
     public static Optional<Platform> currentPlatform() {
         try {
             return Optional.of(Platform.current());
-        } catch (RuntimeException e) {
+        } catch (InvalidInputException e) {
             return Optional.empty();
         }
     }
