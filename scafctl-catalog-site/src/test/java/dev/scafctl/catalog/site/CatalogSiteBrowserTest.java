@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The catalog page in headless Chromium (Debian's {@code chromium} through its {@code chromium-driver}), opened from
@@ -276,7 +276,7 @@ class CatalogSiteBrowserTest {
             assertEquals(List.of(), errors, "console messages");
             List<String> requests = new ArrayList<>();
             for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-                JsonNode message = CanonicalJson.read(entry.getMessage().getBytes(StandardCharsets.UTF_8), "log").path("message");
+                JsonValue message = CanonicalJson.read(entry.getMessage().getBytes(StandardCharsets.UTF_8), "log").path("message");
                 // Requests made by our pages' documents; the browser's own chrome:// new tab page, loading beside
                 // them at start, is not ours.
                 if (message.path("method").asString("").equals("Network.requestWillBeSent")

@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
+import dev.scafctl.catalog.oci.JsonValue;
 
 /**
  * {@code save} and {@code load}: artifacts as an uncompressed tar of an OCI image layout ({@code oci-layout},
@@ -188,7 +188,7 @@ public final class ArtifactArchive {
             Staged staged = stage(archive, staging);
             List<Descriptor> tagged = new ArrayList<>();
             List<String> refNames = new ArrayList<>();
-            for (JsonNode entry : staged.index.path("manifests")) {
+            for (JsonValue entry : staged.index.path("manifests")) {
                 Descriptor descriptor = Descriptor.fromJson(entry, archive + " index.json");
                 String refName = refNameOf(descriptor, archive);
                 checkComplete(descriptor, staged, archive);
@@ -231,10 +231,10 @@ public final class ArtifactArchive {
         }
     }
 
-    private record Staged(JsonNode index, Set<Digest> blobs, Path folder) {}
+    private record Staged(JsonValue index, Set<Digest> blobs, Path folder) {}
 
     private Staged stage(Path archive, Path staging) throws IOException {
-        JsonNode index = null;
+        JsonValue index = null;
         boolean layout = false;
         Set<Digest> blobs = new TreeSet<>(Comparator.comparing(Digest::hex));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {

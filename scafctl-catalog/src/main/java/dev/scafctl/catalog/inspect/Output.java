@@ -11,8 +11,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public enum Output {
     TEXT, JSON, YAML;
 
-    private static final YAMLMapper YAML_MAPPER = YAMLMapper.builder().build();
-
     public static Output parse(String text) {
         String value = text == null ? "text" : text.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
@@ -27,8 +25,13 @@ public enum Output {
     public String render(Map<String, ?> tree) {
         return switch (this) {
             case JSON -> new String(CanonicalJson.write(tree), StandardCharsets.UTF_8);
-            case YAML -> YAML_MAPPER.writeValueAsString(tree).replaceFirst("^---\\s*\\n", "").stripTrailing();
+            case YAML -> YamlWriter.MAPPER.writeValueAsString(tree).replaceFirst("^---\\s*\\n", "").stripTrailing();
             case TEXT -> throw new IllegalStateException("text is rendered by the caller");
         };
+    }
+
+    /** Built on first use: the mapper takes a noticeable part of a second to load, and only YAML output needs it. */
+    private static final class YamlWriter {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
     }
 }

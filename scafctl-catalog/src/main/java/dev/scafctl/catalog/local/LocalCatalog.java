@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
+import dev.scafctl.catalog.oci.JsonValue;
 
 /**
  * The local catalog: an OCI image layout on disk ({@code oci-layout}, {@code index.json}, {@code blobs/sha256}),
@@ -193,7 +193,7 @@ public final class LocalCatalog {
     /** The tagged entries of the catalog, in {@code index.json} order. */
     public List<CatalogEntry> entries() {
         List<CatalogEntry> entries = new ArrayList<>();
-        for (JsonNode manifest : readIndex().path("manifests")) {
+        for (JsonValue manifest : readIndex().path("manifests")) {
             Descriptor descriptor = Descriptor.fromJson(manifest, indexFile().toString());
             String refName = descriptor.annotation(Annotations.REF_NAME);
             if (refName != null) {
@@ -265,14 +265,14 @@ public final class LocalCatalog {
         locked(() -> {
             List<Object> manifests = new ArrayList<>();
             boolean replaced = false;
-            for (JsonNode existing : readIndex().path("manifests")) {
+            for (JsonValue existing : readIndex().path("manifests")) {
                 if (refName.equals(existing.path("annotations").path(Annotations.REF_NAME).asString(null))) {
                     if (!replaced) {
                         manifests.add(entry);
                         replaced = true;
                     }
                 } else {
-                    manifests.add(CanonicalJson.toTree(existing));
+                    manifests.add(existing.toPlain());
                 }
             }
             if (!replaced) {
@@ -289,9 +289,9 @@ public final class LocalCatalog {
             Optional<Descriptor> removed = resolve(refName);
             if (removed.isPresent()) {
                 List<Object> manifests = new ArrayList<>();
-                for (JsonNode existing : readIndex().path("manifests")) {
+                for (JsonValue existing : readIndex().path("manifests")) {
                     if (!refName.equals(existing.path("annotations").path(Annotations.REF_NAME).asString(null))) {
-                        manifests.add(CanonicalJson.toTree(existing));
+                        manifests.add(existing.toPlain());
                     }
                 }
                 writeIndex(manifests);
@@ -310,7 +310,7 @@ public final class LocalCatalog {
     public Pruned prune(Duration grace) {
         return locked(() -> {
             Set<Digest> reachable = new HashSet<>();
-            for (JsonNode entry : readIndex().path("manifests")) {
+            for (JsonValue entry : readIndex().path("manifests")) {
                 reach(Descriptor.fromJson(entry, indexFile().toString()), reachable);
             }
             Instant cutoff = Instant.now().minus(grace);
@@ -367,7 +367,7 @@ public final class LocalCatalog {
     private void initializeLayout() {
         Path layout = root.resolve(LAYOUT_FILE);
         if (Files.exists(layout)) {
-            JsonNode node = CanonicalJson.read(readFile(layout), layout.toString());
+            JsonValue node = CanonicalJson.read(readFile(layout), layout.toString());
             String version = node.path("imageLayoutVersion").asString("");
             if (!version.startsWith("1.")) {
                 throw new CatalogException(layout + " declares image layout version \"" + version
@@ -381,7 +381,7 @@ public final class LocalCatalog {
         }
     }
 
-    private JsonNode readIndex() {
+    private JsonValue readIndex() {
         return CanonicalJson.read(readFile(indexFile()), indexFile().toString());
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 
 /** An OCI content descriptor: what a blob is, its digest and size, and optionally its annotations and platform. */
 public record Descriptor(String mediaType, Digest digest, long size, SortedMap<String, String> annotations,
@@ -52,21 +51,21 @@ public record Descriptor(String mediaType, Digest digest, long size, SortedMap<S
     }
 
     /** Reads a descriptor object, ignoring fields this project does not use. */
-    public static Descriptor fromJson(JsonNode node, String what) {
-        JsonNode mediaType = node.get("mediaType");
-        JsonNode digest = node.get("digest");
-        JsonNode size = node.get("size");
+    public static Descriptor fromJson(JsonValue node, String what) {
+        JsonValue mediaType = node.get("mediaType");
+        JsonValue digest = node.get("digest");
+        JsonValue size = node.get("size");
         if (mediaType == null || !mediaType.isString() || digest == null || !digest.isString()
                 || size == null || !size.isIntegralNumber()) {
             throw new InvalidInputException(what + ": a descriptor needs mediaType, digest and size");
         }
         SortedMap<String, String> annotations = new TreeMap<>();
-        JsonNode annotationNode = node.get("annotations");
+        JsonValue annotationNode = node.get("annotations");
         if (annotationNode != null && annotationNode.isObject()) {
             annotationNode.properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asString()));
         }
         Platform platform = null;
-        JsonNode platformNode = node.get("platform");
+        JsonValue platformNode = node.get("platform");
         if (platformNode != null && platformNode.isObject()) {
             platform = new Platform(platformNode.path("os").asString(""),
                     platformNode.path("architecture").asString(""));

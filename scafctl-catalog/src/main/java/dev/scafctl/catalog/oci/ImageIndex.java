@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 
 /** An OCI image index: a manifest of manifests, one per platform for a scafctl plugin. */
 public record ImageIndex(List<Descriptor> manifests, SortedMap<String, String> annotations) {
@@ -29,9 +28,9 @@ public record ImageIndex(List<Descriptor> manifests, SortedMap<String, String> a
     }
 
     public static ImageIndex parse(byte[] json, String what) {
-        JsonNode root = CanonicalJson.read(json, what);
+        JsonValue root = CanonicalJson.read(json, what);
         List<Descriptor> manifests = new ArrayList<>();
-        for (JsonNode manifest : root.path("manifests")) {
+        for (JsonValue manifest : root.path("manifests")) {
             manifests.add(Descriptor.fromJson(manifest, what));
         }
         return new ImageIndex(manifests, ImageManifest.annotationsOf(root));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 
 /** An OCI image manifest: one config blob and its layers. */
 public record ImageManifest(Descriptor config, List<Descriptor> layers, SortedMap<String, String> annotations) {
@@ -31,21 +30,21 @@ public record ImageManifest(Descriptor config, List<Descriptor> layers, SortedMa
     }
 
     public static ImageManifest parse(byte[] json, String what) {
-        JsonNode root = CanonicalJson.read(json, what);
-        JsonNode config = root.get("config");
+        JsonValue root = CanonicalJson.read(json, what);
+        JsonValue config = root.get("config");
         if (config == null || !config.isObject()) {
             throw new InvalidInputException(what + " is not an image manifest: it has no config");
         }
         List<Descriptor> layers = new ArrayList<>();
-        for (JsonNode layer : root.path("layers")) {
+        for (JsonValue layer : root.path("layers")) {
             layers.add(Descriptor.fromJson(layer, what));
         }
         return new ImageManifest(Descriptor.fromJson(config, what), layers, annotationsOf(root));
     }
 
-    static SortedMap<String, String> annotationsOf(JsonNode root) {
+    static SortedMap<String, String> annotationsOf(JsonValue root) {
         SortedMap<String, String> annotations = new TreeMap<>();
-        JsonNode node = root.get("annotations");
+        JsonValue node = root.get("annotations");
         if (node != null && node.isObject()) {
             node.properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asString()));
         }

@@ -1,16 +1,11 @@
 package dev.scafctl.catalog.remote;
 
-import dev.scafctl.catalog.InvalidInputException;
-import java.io.IOException;
+import dev.scafctl.catalog.yaml.YamlNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The remote catalogs a build knows: those of the plugin's {@code <catalogs>} configuration first, then the
@@ -18,8 +13,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code catalogs: [{name, type, url, authProvider}]}). A catalog is asked for by name or given as a URL.
  */
 public final class ConfiguredCatalogs {
-
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final List<CatalogDefinition> definitions;
     private final Optional<String> defaultCatalog;
@@ -34,23 +27,19 @@ public final class ConfiguredCatalogs {
         List<CatalogDefinition> all = new ArrayList<>(fromPlugin);
         Optional<String> defaultCatalog = Optional.empty();
         if (scafctlConfig != null && Files.isRegularFile(scafctlConfig)) {
-            JsonNode root = readYaml(scafctlConfig);
-            int index = 0;
-            for (JsonNode catalog : root.path("catalogs")) {
-                index++;
-                if (!"oci".equals(catalog.path("type").asString(""))) {
+            YamlNode root = YamlNode.read(scafctlConfig);
+            for (YamlNode catalog : root.get("catalogs").items()) {
+                if (!"oci".equals(catalog.get("type").text().orElse(""))) {
                     continue; // filesystem catalogs are the local catalog
                 }
-                String name = catalog.path("name").asString("");
-                String url = catalog.path("url").asString("");
+                String name = catalog.get("name").text().orElse("");
+                String url = catalog.get("url").text().orElse("");
                 if (name.isEmpty() || url.isEmpty()) {
-                    throw new InvalidInputException(scafctlConfig + ": catalogs[" + (index - 1)
-                            + "] of type oci needs a name and a url");
+                    throw catalog.fail("of type oci needs a name and a url");
                 }
                 all.add(new CatalogDefinition(name, url, null, false, null));
             }
-            String configured = root.path("settings").path("defaultCatalog").asString("");
-            defaultCatalog = configured.isEmpty() ? Optional.empty() : Optional.of(configured);
+            defaultCatalog = root.get("settings").get("defaultCatalog").text().filter(c -> !c.isEmpty());
         }
         return new ConfiguredCatalogs(all, defaultCatalog);
     }
@@ -88,18 +77,5 @@ public final class ConfiguredCatalogs {
     /** scafctl's {@code settings.defaultCatalog}, when set. */
     public Optional<String> defaultCatalog() {
         return defaultCatalog;
-    }
-
-    private static JsonNode readYaml(Path file) {
-        try {
-            JsonNode node = YAML.readTree(Files.readString(file));
-            return node == null ? YAML.createObjectNode() : node;
-        } catch (JacksonException e) {
-            TokenStreamLocation where = e.getLocation();
-            throw new InvalidInputException(file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
-                    + ": not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
+import dev.scafctl.catalog.oci.JsonValue;
 
 /**
  * Credentials from docker and podman configuration files, read as those tools do: per file, a credential helper
@@ -61,7 +61,7 @@ public final class DockerConfigCredentials implements CredentialSource {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            JsonNode config = read(file);
+            JsonValue config = read(file);
             Optional<Credentials> found = fromFile(file, config, registry);
             if (found.isPresent()) {
                 return found;
@@ -70,25 +70,25 @@ public final class DockerConfigCredentials implements CredentialSource {
         return Optional.empty();
     }
 
-    private Optional<Credentials> fromFile(Path file, JsonNode config, Registry registry) {
-        JsonNode helper = config.path("credHelpers").get(registry.host());
+    private Optional<Credentials> fromFile(Path file, JsonValue config, Registry registry) {
+        JsonValue helper = config.path("credHelpers").get(registry.host());
         if (helper != null && helper.isString() && !helper.asString().isBlank()) {
             Optional<Credentials> fromHelper = runHelper(helper.asString(), registry.host());
             if (fromHelper.isPresent()) {
                 return fromHelper;
             }
         }
-        JsonNode store = config.get("credsStore");
+        JsonValue store = config.get("credsStore");
         if (store != null && store.isString() && !store.asString().isBlank()) {
             Optional<Credentials> fromStore = runHelper(store.asString(), registry.host());
             if (fromStore.isPresent()) {
                 return fromStore;
             }
         }
-        JsonNode auths = config.path("auths");
+        JsonValue auths = config.path("auths");
         for (String key : List.of(registry.host(), "https://" + registry.host(), "http://" + registry.host(),
                 "https://" + registry.host() + "/v1/", "https://" + registry.host() + "/v2/")) {
-            JsonNode entry = auths.get(key);
+            JsonValue entry = auths.get(key);
             if (entry != null && entry.isObject()) {
                 Optional<Credentials> inline = inline(entry, file);
                 if (inline.isPresent()) {
@@ -99,7 +99,7 @@ public final class DockerConfigCredentials implements CredentialSource {
         return Optional.empty();
     }
 
-    private static Optional<Credentials> inline(JsonNode entry, Path file) {
+    private static Optional<Credentials> inline(JsonValue entry, Path file) {
         String auth = entry.path("auth").asString("");
         if (!auth.isEmpty()) {
             String decoded;
@@ -146,7 +146,7 @@ public final class DockerConfigCredentials implements CredentialSource {
             if (process.exitValue() != 0) {
                 return Optional.empty(); // "credentials not found in native keychain"
             }
-            JsonNode answer = parseWithoutEcho(output, "the answer of " + program);
+            JsonValue answer = parseWithoutEcho(output, "the answer of " + program);
             String user = answer.path("Username").asString("");
             String secret = answer.path("Secret").asString("");
             return user.isEmpty() ? Optional.empty() : Optional.of(new Credentials(user, secret, "credential helper " + program));
@@ -158,7 +158,7 @@ public final class DockerConfigCredentials implements CredentialSource {
         }
     }
 
-    private static JsonNode read(Path file) {
+    private static JsonValue read(Path file) {
         try {
             return parseWithoutEcho(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
@@ -167,7 +167,7 @@ public final class DockerConfigCredentials implements CredentialSource {
     }
 
     /** Parses JSON that may hold secrets; a parser message could quote them, so it is not passed on. */
-    private static JsonNode parseWithoutEcho(byte[] json, String what) {
+    private static JsonValue parseWithoutEcho(byte[] json, String what) {
         try {
             return CanonicalJson.read(json, what);
         } catch (dev.scafctl.catalog.InvalidInputException e) {

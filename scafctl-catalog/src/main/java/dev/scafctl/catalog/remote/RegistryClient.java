@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
+import dev.scafctl.catalog.oci.JsonValue;
 
 /**
  * A client of the OCI distribution API for one registry and one identity. It sends the exact bytes it is given
@@ -138,7 +138,7 @@ public final class RegistryClient {
                     return tags;
                 }
                 response.requireSuccess();
-                JsonNode body = CanonicalJson.read(response.readAtMost(MAX_MANIFEST_BYTES), "tag list of " + repository);
+                JsonValue body = CanonicalJson.read(response.readAtMost(MAX_MANIFEST_BYTES), "tag list of " + repository);
                 body.path("tags").forEach(tag -> tags.add(tag.asString()));
                 next = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
                         .map(m -> registry.baseUri().resolve(m.group(1))).orElse(null);
@@ -155,7 +155,7 @@ public final class RegistryClient {
             URI page = next;
             try (Response response = send(() -> request(page).GET(), "registry:catalog:*", "listing the repositories of " + registry)) {
                 response.requireSuccess();
-                JsonNode body = CanonicalJson.read(response.readAtMost(16 << 20), "repository list of " + registry);
+                JsonValue body = CanonicalJson.read(response.readAtMost(16 << 20), "repository list of " + registry);
                 body.path("repositories").forEach(repository -> repositories.add(repository.asString()));
                 next = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
                         .map(m -> registry.baseUri().resolve(m.group(1))).orElse(null);
@@ -361,7 +361,7 @@ public final class RegistryClient {
                 throw new RegistryException(what + ": the token service " + uri.getHost() + " answered HTTP "
                         + response.statusCode(), response.statusCode());
             }
-            JsonNode body = CanonicalJson.read(response.body(), "token response of " + uri.getHost());
+            JsonValue body = CanonicalJson.read(response.body(), "token response of " + uri.getHost());
             String token = body.path("token").asString(body.path("access_token").asString(""));
             if (token.isEmpty()) {
                 throw new RegistryException(what + ": the token service " + uri.getHost() + " sent no token", response.statusCode());

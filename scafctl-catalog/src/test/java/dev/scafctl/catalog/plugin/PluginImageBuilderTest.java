@@ -12,6 +12,7 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.JsonValue;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
@@ -23,14 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 class PluginImageBuilderTest {
 
@@ -79,8 +78,8 @@ class PluginImageBuilderTest {
 
         byte[] indexJson = catalog.readBlob(entry.digest());
         assertCanonical(indexJson);
-        JsonNode indexNode = CanonicalJson.read(indexJson, "index");
-        assertEquals(2, indexNode.path("schemaVersion").asInt());
+        JsonValue indexNode = CanonicalJson.read(indexJson, "index");
+        assertEquals(2L, indexNode.path("schemaVersion").asLong());
         assertEquals(MediaTypes.IMAGE_INDEX, indexNode.path("mediaType").asString());
         ImageIndex index = ImageIndex.parse(indexJson, "index");
         assertEquals(artifactAnnotations, index.annotations());
@@ -224,15 +223,12 @@ class PluginImageBuilderTest {
         assertSortedKeys(CanonicalJson.read(json, "json"));
     }
 
-    private static void assertSortedKeys(JsonNode node) {
-        if (node.isObject()) {
-            List<String> keys = new ArrayList<>(node.propertyNames());
-            List<String> sorted = new ArrayList<>(keys);
-            Collections.sort(sorted);
-            assertEquals(sorted, keys);
-        }
-        for (Iterator<JsonNode> children = node.values().iterator(); children.hasNext(); ) {
-            assertSortedKeys(children.next());
-        }
+    private static void assertSortedKeys(JsonValue node) {
+        List<String> keys = node.properties().stream().map(Map.Entry::getKey).toList();
+        List<String> sorted = new ArrayList<>(keys);
+        Collections.sort(sorted);
+        assertEquals(sorted, keys);
+        node.properties().forEach(member -> assertSortedKeys(member.getValue()));
+        node.forEach(PluginImageBuilderTest::assertSortedKeys);
     }
 }

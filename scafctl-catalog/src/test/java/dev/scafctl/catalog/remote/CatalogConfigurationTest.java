@@ -86,12 +86,11 @@ class CatalogConfigurationTest {
     void aBrokenConfigFileIsNamedWithItsLine() throws Exception {
         Path config = Files.writeString(dir.resolve("config.yaml"), "catalogs:\n  - name: x\n    url: [unclosed\n");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ConfiguredCatalogs.of(List.of(), config));
-        assertTrue(e.getMessage().startsWith(config + ":"), e.getMessage());
-        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(config + ":4:1: malformed YAML"), e.getMessage());
 
         Path noUrl = Files.writeString(dir.resolve("nourl.yaml"), "catalogs:\n  - name: x\n    type: oci\n");
         InvalidInputException missing = assertThrows(InvalidInputException.class, () -> ConfiguredCatalogs.of(List.of(), noUrl));
-        assertEquals(noUrl + ": catalogs[0] of type oci needs a name and a url", missing.getMessage());
+        assertEquals(noUrl + ":2:5: catalogs[0] of type oci needs a name and a url", missing.getMessage());
     }
 
     @Test
