@@ -47,6 +47,22 @@ public class LockExtension extends AbstractMavenLifecycleParticipant {
     /** Set by Plexus (see META-INF/plexus/components.xml). */
     private SettingsDecrypter decrypter;
 
+    /**
+     * While Maven reads the projects, reads the top project's {@code solution.yaml} and lock once on another thread,
+     * so that the check in {@link #afterProjectsRead} finds its classes loaded and does not add their loading to the
+     * build's time. Nothing is kept from this reading.
+     */
+    @Override
+    public void afterSessionStart(MavenSession session) {
+        if (session.getRequest().getBaseDirectory() == null) {
+            return;
+        }
+        Path solution = Path.of(session.getRequest().getBaseDirectory()).resolve("solution.yaml");
+        Thread warmUp = new Thread(() -> LockGuard.warmUp(solution), "scafctl-lock-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     @Override
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
         for (MavenProject project : session.getProjects()) {

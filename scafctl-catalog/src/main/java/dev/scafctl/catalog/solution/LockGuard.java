@@ -6,7 +6,11 @@ import dev.scafctl.catalog.lock.LockCheck;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockFileWriter;
 import dev.scafctl.catalog.lock.LockedPlugin;
+import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.plugin.PluginInstaller;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +74,25 @@ public final class LockGuard {
             throw new LockViolation(solution, unserved, frozen);
         }
         return new Outcome(lockFile, lock, messages, written);
+    }
+
+    /**
+     * Reads {@code solution} and the lock beside it the way {@link #apply} does, keeping nothing and writing nothing,
+     * so that a build can run it on a spare core while Maven is still reading its projects: the classes {@link #apply}
+     * needs are then loaded and initialized when it runs. Any problem is left for {@link #apply} to report.
+     */
+    public static void warmUp(Path solution) {
+        try {
+            Platform.current();
+            Digest.of(solution.toString().getBytes(StandardCharsets.UTF_8));
+            CanonicalJson.read("{\"warm\":[1]}".getBytes(StandardCharsets.UTF_8), "warm-up");
+            if (Files.isRegularFile(solution)) {
+                List<PluginRequirement> requirements = SolutionPlugins.read(solution);
+                LockFile.findBeside(solution).ifPresent(lock -> LockCheck.differences(requirements, lock));
+            }
+        } catch (RuntimeException e) {
+            // apply reads the same files and reports what is wrong with them
+        }
     }
 
     private static String describe(SolutionLocker.Outcome outcome) {

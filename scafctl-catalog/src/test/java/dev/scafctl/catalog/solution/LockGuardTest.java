@@ -59,6 +59,21 @@ class LockGuardTest {
     }
 
     @Test
+    void theWarmUpReadsWithoutWritingAndLeavesProblemsToTheCheck() throws Exception {
+        LockGuard.warmUp(solution);
+        assertFalse(Files.exists(work.resolve(LockFile.FILE_NAME)), "the warm-up wrote a lock");
+        guard(false);
+        byte[] lock = Files.readAllBytes(work.resolve(LockFile.FILE_NAME));
+        declare("^2");
+        LockGuard.warmUp(solution);
+        assertArrayEquals(lock, Files.readAllBytes(work.resolve(LockFile.FILE_NAME)), "the warm-up changed the lock");
+        Files.writeString(solution, "bundle: [unclosed\n");
+        LockGuard.warmUp(solution); // a broken solution is apply's to report
+        LockGuard.warmUp(work.resolve("absent.yaml"));
+        assertThrows(dev.scafctl.catalog.InvalidInputException.class, () -> guard(false));
+    }
+
+    @Test
     void frozenWithoutALockFails() {
         LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> guard(true));
         assertTrue(e.getMessage().contains("there is no lock file (.scafctl.lock.yaml or solution.lock) beside it"), e.getMessage());
