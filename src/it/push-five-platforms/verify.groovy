@@ -20,7 +20,8 @@ try {
 
     def log = new File(basedir, 'build.log').text
     assert log.contains("Pushed provider it-provider@1.0.0 to ${registry.hostPort()}/acme/providers/it-provider:1.0.0 ${digest} (10 blob(s) uploaded")
-    assert log.contains("Pushed provider it-provider@1.0.0 to ${registry.hostPort()}/acme/providers/it-provider:1.0.0 ${digest} (0 blob(s) uploaded, 0 B; 0 mounted; 10 already there)")
+    assert log.contains("Pushed provider it-provider@1.0.0 to ${registry.hostPort()}/acme/providers/it-provider:1.0.0 ${digest} (0 blob(s) uploaded, 0 B; 0 mounted; 10 already there) in ")
+    assert log =~ /10 already there\) in \d+\.\d\d s/ : 'the summary says how long the push took'
     assert log.contains('Rolling tags moved: 1.0, 1, latest')
 
     def uploads = registry.log().readLines().count { it.contains('"POST /v2/acme/providers/it-provider/blobs/uploads/') }

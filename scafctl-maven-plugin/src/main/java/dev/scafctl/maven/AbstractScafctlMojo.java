@@ -91,6 +91,11 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
         return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
     }
 
+    /** The time since {@code startNanos} (a {@link System#nanoTime()}) for a summary line: {@code 1.25 s}. */
+    protected static String elapsedSince(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
     /** How the one-line summary of a build starts, for what it did to the catalog entry. */
     protected static String summaryVerb(TagOutcome outcome) {
         return switch (outcome) {

@@ -76,6 +76,7 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
                 new LogProgress(getLog(), "Downloading"), getLog()::warn);
         lock.ifPresent(l -> getLog().info("Pins from " + display(l.file())));
 
+        long started = System.nanoTime();
         List<PluginInstaller.Installed> installed = installer.install(requirements, lock,
                 new PluginInstaller.Options(target, offline, parallelDownloads));
 
@@ -89,8 +90,8 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             project().getProperties().setProperty(prefix + "digest", plugin.binaryDigest().toString());
         }
         Path report = writeReport(target, installed);
-        getLog().info("Installed " + installed.size() + " plugin(s) for " + target + " into " + cache.root() + "; see "
-                + display(report));
+        getLog().info("Installed " + installed.size() + " plugin(s) for " + target + " into " + cache.root() + " in "
+                + elapsedSince(started) + "; see " + display(report));
     }
 
     private Path writeReport(Platform target, List<PluginInstaller.Installed> installed) {

@@ -52,6 +52,7 @@ public class PushMojo extends AbstractRemoteMojo {
         RemoteCatalog target = remoteCatalog(catalog).pushTarget();
         LocalCatalog local = localCatalog();
         ArtifactReference reference = reference(local);
+        long started = System.nanoTime();
         CatalogPusher.Result result = new CatalogPusher(local, registryClients(), blobLocations(),
                 new LogProgress(getLog(), "Uploading"), getLog()::info)
                 .push(reference, target, new CatalogPusher.Options(rollingTags));
@@ -59,9 +60,9 @@ public class PushMojo extends AbstractRemoteMojo {
         if (!result.movedTags().isEmpty()) {
             getLog().info("Rolling tags moved: " + String.join(", ", result.movedTags()));
         }
-        getLog().info(String.format("Pushed %s %s to %s %s (%d blob(s) uploaded, %s; %d mounted; %d already there)",
+        getLog().info(String.format("Pushed %s %s to %s %s (%d blob(s) uploaded, %s; %d mounted; %d already there) in %s",
                 reference.kind(), reference, result.target(), result.digest(), result.blobsUploaded(),
-                new ByteCount(result.bytesUploaded()), result.blobsMounted(), result.blobsPresent()));
+                new ByteCount(result.bytesUploaded()), result.blobsMounted(), result.blobsPresent(), elapsedSince(started)));
     }
 
     private ArtifactReference reference(LocalCatalog local) throws MojoFailureException {

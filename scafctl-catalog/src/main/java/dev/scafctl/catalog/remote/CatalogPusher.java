@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.remote;
 
+import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
@@ -12,9 +13,16 @@ import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +37,9 @@ import java.util.stream.Collectors;
  * {@code 1.4}, {@code 1} and {@code latest}, but never back to a lower version than they hold.
  */
 public final class CatalogPusher {
+
+    /** How many blobs go up at once. */
+    static final int PARALLEL_UPLOADS = 4;
 
     /** What to do beside the version tag. */
     public record Options(boolean rollingTags) {}
@@ -71,12 +82,10 @@ public final class CatalogPusher {
         String mediaType = entry.mediaType();
         if (MediaTypes.IMAGE_INDEX.equals(mediaType)) {
             ImageIndex index = ImageIndex.parse(rootBytes, reference + " image index");
-            for (Descriptor manifest : index.manifests()) {
-                pushManifest(client, repository, manifest, counts);
-            }
+            pushManifests(client, repository, index.manifests(), counts);
             tagged = mergeWithRemote(client, repository, reference, index, rootBytes, changes);
         } else {
-            pushManifest(client, repository, entry, counts);
+            pushManifests(client, repository, List.of(entry), counts);
             tagged = rootBytes;
         }
         Digest digest = Digest.of(tagged);
@@ -86,37 +95,43 @@ public final class CatalogPusher {
         }
         List<String> moved = options.rollingTags() ? moveRollingTags(client, repository, reference.version(), mediaType, tagged)
                 : List.of();
-        return new Result(reference, catalog, repository, digest, counts.uploaded, counts.bytes, counts.mounted,
-                counts.present, changes, moved);
+        return new Result(reference, catalog, repository, digest, counts.uploaded.get(), counts.bytes.get(), counts.mounted.get(),
+                counts.present.get(), changes, moved);
     }
 
-    private void pushManifest(RegistryClient client, String repository, Descriptor descriptor, Counts counts) {
-        byte[] bytes = local.readBlob(descriptor.digest());
-        ImageManifest manifest = ImageManifest.parse(bytes, "manifest " + descriptor.digest());
-        List<Descriptor> blobs = new ArrayList<>();
-        blobs.add(manifest.config());
-        blobs.addAll(manifest.layers());
-        for (Descriptor blob : blobs) {
-            pushBlob(client, repository, blob, counts);
+    /** The blobs of every manifest (each distinct blob once, several at once), then the manifests the registry lacks. */
+    private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Counts counts) {
+        Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
+        List<byte[]> contents = new ArrayList<>();
+        for (Descriptor descriptor : manifests) {
+            byte[] bytes = local.readBlob(descriptor.digest());
+            ImageManifest manifest = ImageManifest.parse(bytes, "manifest " + descriptor.digest());
+            blobs.putIfAbsent(manifest.config().digest(), manifest.config());
+            manifest.layers().forEach(layer -> blobs.putIfAbsent(layer.digest(), layer));
+            contents.add(bytes);
         }
-        if (!client.hasManifest(repository, descriptor.digest().toString())) {
-            client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(), bytes);
+        inParallel(List.copyOf(blobs.values()), blob -> pushBlob(client, repository, blob, counts));
+        for (int i = 0; i < manifests.size(); i++) {
+            Descriptor descriptor = manifests.get(i);
+            if (!client.hasManifest(repository, descriptor.digest().toString())) {
+                client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(), contents.get(i));
+            }
         }
     }
 
     private void pushBlob(RegistryClient client, String repository, Descriptor blob, Counts counts) {
         Registry registry = client.registry();
         if (client.hasBlob(repository, blob.digest())) {
-            counts.present++;
+            counts.present.incrementAndGet();
         } else {
             Optional<String> elsewhere = locations.find(registry, blob.digest()).filter(r -> !r.equals(repository));
             if (elsewhere.isPresent() && client.mountBlob(repository, blob.digest(), elsewhere.get())) {
-                counts.mounted++;
+                counts.mounted.incrementAndGet();
                 log.accept("mounted " + blob.digest() + " from " + elsewhere.get());
             } else {
                 client.pushBlob(repository, blob, local.blobPath(blob.digest()), listener);
-                counts.uploaded++;
-                counts.bytes += blob.size();
+                counts.uploaded.incrementAndGet();
+                counts.bytes.addAndGet(blob.size());
             }
         }
         locations.remember(registry, blob.digest(), repository);
@@ -179,10 +194,48 @@ public final class CatalogPusher {
         return Optional.ofNullable(text == null ? null : Version.parseOrNull(text));
     }
 
+    /** Runs {@code work} for every item, several at once; the first failure is rethrown once all have ended. */
+    private static <T> void inParallel(List<T> items, Consumer<T> work) {
+        if (items.size() < 2) {
+            items.forEach(work);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, items.size()), runnable -> {
+            Thread thread = new Thread(runnable, "scafctl-push");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.accept(item)));
+            }
+            RuntimeException first = null;
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new CatalogException("push failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException("interrupted while pushing", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static final class Counts {
-        int uploaded;
-        int mounted;
-        int present;
-        long bytes;
+        private final AtomicInteger uploaded = new AtomicInteger();
+        private final AtomicInteger mounted = new AtomicInteger();
+        private final AtomicInteger present = new AtomicInteger();
+        private final AtomicLong bytes = new AtomicLong();
     }
 }

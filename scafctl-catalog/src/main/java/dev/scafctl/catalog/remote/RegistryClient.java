@@ -204,8 +204,8 @@ public final class RegistryClient {
         URI target = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8));
         try (Response done = send(() -> request(target).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> counting(open(file), blob, listener)), blob.size())), pushScope(repository), what)) {
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, sent -> listener.progress(blob, sent)),
+                        blob.size())), pushScope(repository), what)) {
             done.requireSuccess();
         }
     }
@@ -429,14 +429,6 @@ public final class RegistryClient {
     private static String describe(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static InputStream counting(InputStream in, Descriptor blob, TransferListener listener) {

@@ -74,6 +74,31 @@ class PushPullTest {
     }
 
     @Test
+    void aBinaryTwoPlatformsShareGoesUpOnce() throws Exception {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        Path script = java.nio.file.Files.writeString(work.resolve("tool.sh"), "#!/bin/sh\necho same everywhere\n");
+        List<String> specifications = ALL.stream().map(p -> p + "=" + script).toList();
+        BuiltPlugin built = new dev.scafctl.catalog.plugin.PluginImageBuilder(local).build(
+                dev.scafctl.catalog.plugin.PluginFixtures.provider("shared", "1.0.0", specifications, work));
+        RemoteCatalog viaFrontend = RemoteFixtures.plain(frontend.hostPort());
+        int before = frontend.requests().size();
+
+        CatalogPusher.Result result = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
+
+        List<String> requests = frontend.requests().subList(before, frontend.requests().size());
+        assertEquals(ALL.size() + 1, result.blobsUploaded(), "one config per platform and the one binary");
+        assertEquals(ALL.size() + 1, requests.stream().filter(r -> r.startsWith("POST") && r.contains("/blobs/uploads/")).count(),
+                requests.toString());
+        assertEquals(built.index().digest(), result.digest());
+        Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
+        for (BuiltPlugin.PlatformImage image : built.platforms()) {
+            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + frontend.hostPort()
+                    + "/scafctl/providers/shared@" + image.manifest().digest(), "--tls-verify=false")));
+        }
+    }
+
+    @Test
     void pushingAgainUploadsNoBlob() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         BuiltPlugin built = RemoteFixtures.build(local, work, "again", "1.0.0", ALL, "");
