@@ -2,6 +2,7 @@ package dev.scafctl.catalog.plugin;
 
 import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.Parallel;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
@@ -30,10 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -76,47 +73,28 @@ public final class PluginInstaller {
 
     /** Installs every requirement, several at once; fails with one message listing every plugin that failed. */
     public List<Installed> install(List<PluginRequirement> requirements, Optional<LockFile> lock, Options options) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallelism(), requirements.size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "scafctl-install");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<Installed>> futures = new ArrayList<>();
-            for (PluginRequirement requirement : requirements) {
-                futures.add(pool.submit(() -> installOne(requirement, lock, options)));
+        List<Installed> installed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        CatalogException first = null;
+        for (Parallel.Outcome<Installed> outcome : Parallel.map(requirements, options.parallelism(), "scafctl-install",
+                requirement -> installOne(requirement, lock, options))) {
+            if (!outcome.failed()) {
+                installed.add(outcome.value());
+            } else if (outcome.failure() instanceof CatalogException catalogException) {
+                failures.add(catalogException.getMessage());
+                first = first == null ? catalogException : first;
+            } else {
+                throw new CatalogException("installing plugins failed: " + outcome.failure(), outcome.failure());
             }
-            List<Installed> installed = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            CatalogException first = null;
-            for (Future<Installed> future : futures) {
-                try {
-                    installed.add(future.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failures.add(cause.getMessage());
-                    if (first == null && cause instanceof CatalogException catalogException) {
-                        first = catalogException;
-                    } else if (!(cause instanceof CatalogException)) {
-                        throw new CatalogException("installing plugins failed: " + cause, cause);
-                    }
-                }
-            }
-            if (failures.size() == 1) {
-                throw first;
-            }
-            if (!failures.isEmpty()) {
-                throw new CatalogException(failures.size() + " plugins could not be installed:\n  - "
-                        + String.join("\n  - ", failures));
-            }
-            return installed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogException("interrupted while installing plugins", e);
-        } finally {
-            pool.shutdownNow();
         }
+        if (failures.size() == 1) {
+            throw first;
+        }
+        if (!failures.isEmpty()) {
+            throw new CatalogException(failures.size() + " plugins could not be installed:\n  - "
+                    + String.join("\n  - ", failures));
+        }
+        return installed;
     }
 
     /** What a lock pins of a plugin: the exact version, where it came from, the index and every platform's binary. */

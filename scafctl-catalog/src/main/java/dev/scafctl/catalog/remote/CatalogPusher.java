@@ -1,6 +1,7 @@
 package dev.scafctl.catalog.remote;
 
 import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.Parallel;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
@@ -17,10 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Copies an artifact from the local catalog to a remote one: every blob the registry lacks (mounted from another
- * repository of the same registry when one is known to hold it), every manifest, then the version tag. Manifests
+ * repository of the same registry when one is known to hold it), every manifest, then the version tag. When the tag
+ * already holds exactly what would be tagged, nothing is sent: the registry then holds everything it names. Manifests
  * and indexes go up as the exact local bytes, so digests stay equal.
  *
  * <p>A plugin version whose tag already holds an index gets the new platforms merged into it, OCX style: the same
@@ -78,18 +76,27 @@ public final class CatalogPusher {
         List<String> changes = new ArrayList<>();
 
         byte[] rootBytes = local.readBlob(entry.digest());
-        byte[] tagged;
         String mediaType = entry.mediaType();
+        Optional<Manifest> existing = client.fetchManifest(repository, reference.version().toString());
+        List<Descriptor> manifests;
+        byte[] tagged;
         if (MediaTypes.IMAGE_INDEX.equals(mediaType)) {
             ImageIndex index = ImageIndex.parse(rootBytes, reference + " image index");
-            pushManifests(client, repository, index.manifests(), counts);
-            tagged = mergeWithRemote(client, repository, reference, index, rootBytes, changes);
+            manifests = index.manifests();
+            tagged = mergeWithRemote(existing, reference, index, rootBytes, changes);
         } else {
-            pushManifests(client, repository, List.of(entry), counts);
+            manifests = List.of(entry);
             tagged = rootBytes;
         }
         Digest digest = Digest.of(tagged);
-        client.putManifest(repository, reference.version().toString(), mediaType, tagged);
+        Contents contents = contentsOf(manifests);
+        if (existing.isPresent() && existing.get().digest().equals(digest)) {
+            // the tag holds these very bytes, so the registry holds every manifest and blob they name
+            counts.present.addAndGet(contents.blobs().size());
+        } else {
+            pushManifests(client, repository, manifests, contents, counts);
+            client.putManifest(repository, reference.version().toString(), mediaType, tagged);
+        }
         if (!digest.equals(entry.digest())) {
             changes.add("the tag now holds merged index " + digest + " (local index " + entry.digest() + ")");
         }
@@ -99,8 +106,10 @@ public final class CatalogPusher {
                 counts.present.get(), changes, moved);
     }
 
-    /** The blobs of every manifest (each distinct blob once, several at once), then the manifests the registry lacks. */
-    private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Counts counts) {
+    /** The bytes of some manifests, and every blob they name, each distinct blob once. */
+    private record Contents(List<byte[]> manifests, List<Descriptor> blobs) {}
+
+    private Contents contentsOf(List<Descriptor> manifests) {
         Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
         List<byte[]> contents = new ArrayList<>();
         for (Descriptor descriptor : manifests) {
@@ -110,11 +119,26 @@ public final class CatalogPusher {
             manifest.layers().forEach(layer -> blobs.putIfAbsent(layer.digest(), layer));
             contents.add(bytes);
         }
-        inParallel(List.copyOf(blobs.values()), blob -> pushBlob(client, repository, blob, counts));
+        return new Contents(contents, List.copyOf(blobs.values()));
+    }
+
+    /** The blobs of every manifest (several at once), then the manifests the registry lacks. */
+    private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Contents contents,
+            Counts counts) {
+        for (Parallel.Outcome<Descriptor> outcome : Parallel.map(contents.blobs(), PARALLEL_UPLOADS, "scafctl-push", blob -> {
+            pushBlob(client, repository, blob, counts);
+            return blob;
+        })) {
+            if (outcome.failed()) {
+                throw outcome.failure() instanceof RuntimeException runtime ? runtime
+                        : new CatalogException("push failed: " + outcome.failure(), outcome.failure());
+            }
+        }
         for (int i = 0; i < manifests.size(); i++) {
             Descriptor descriptor = manifests.get(i);
             if (!client.hasManifest(repository, descriptor.digest().toString())) {
-                client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(), contents.get(i));
+                client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(),
+                        contents.manifests().get(i));
             }
         }
     }
@@ -141,9 +165,8 @@ public final class CatalogPusher {
      * The bytes to tag: the local index, or, when the tag already holds another index, that index with this build's
      * platforms merged in (this build wins for a platform both have).
      */
-    private byte[] mergeWithRemote(RegistryClient client, String repository, ArtifactReference reference,
-            ImageIndex local, byte[] localBytes, List<String> changes) {
-        Optional<Manifest> existing = client.fetchManifest(repository, reference.version().toString());
+    private static byte[] mergeWithRemote(Optional<Manifest> existing, ArtifactReference reference, ImageIndex local,
+            byte[] localBytes, List<String> changes) {
         if (existing.isEmpty() || existing.get().digest().equals(Digest.of(localBytes))) {
             return localBytes;
         }
@@ -192,44 +215,6 @@ public final class CatalogPusher {
     private static Optional<Version> versionOf(Manifest manifest) {
         String text = Annotations.of(manifest.bytes(), "manifest " + manifest.digest()).get(Annotations.VERSION);
         return Optional.ofNullable(text == null ? null : Version.parseOrNull(text));
-    }
-
-    /** Runs {@code work} for every item, several at once; the first failure is rethrown once all have ended. */
-    private static <T> void inParallel(List<T> items, Consumer<T> work) {
-        if (items.size() < 2) {
-            items.forEach(work);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, items.size()), runnable -> {
-            Thread thread = new Thread(runnable, "scafctl-push");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.accept(item)));
-            }
-            RuntimeException first = null;
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException runtime ? runtime
-                                : new CatalogException("push failed: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogException("interrupted while pushing", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static final class Counts {

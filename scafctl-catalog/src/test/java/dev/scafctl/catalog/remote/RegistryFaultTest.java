@@ -55,7 +55,12 @@ class RegistryFaultTest {
                     RemoteFixtures.anonymous(), new BlobLocations()).push(built.reference(),
                     RemoteFixtures.plain(frontend.hostPort()), new CatalogPusher.Options(false)));
 
-            assertEquals(3, frontend.count(r -> r.startsWith("HEAD /v2/scafctl/providers/down/blobs/")), "3 attempts, no more");
+            java.util.Map<String, Long> attempts = frontend.requests().stream()
+                    .filter(r -> r.startsWith("HEAD /v2/scafctl/providers/down/blobs/"))
+                    .collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.stream.Collectors.counting()));
+            assertEquals(java.util.Set.of(3L), java.util.Set.copyOf(attempts.values()), "3 attempts a blob, no more: " + attempts);
+            assertTrue(attempts.containsKey("HEAD /v2/scafctl/providers/down/blobs/" + built.platforms().get(0).binary().digest()),
+                    attempts.toString());
             assertEquals(503, e.status());
             assertTrue(e.getMessage().startsWith("checking blob sha256:") && e.getMessage().contains("in scafctl/providers/down failed: registry "
                     + frontend.hostPort() + " answered HTTP 503"), e.getMessage());
