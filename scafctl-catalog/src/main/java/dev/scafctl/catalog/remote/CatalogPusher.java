@@ -93,6 +93,7 @@ public final class CatalogPusher {
         if (existing.isPresent() && existing.get().digest().equals(digest)) {
             // the tag holds these very bytes, so the registry holds every manifest and blob they name
             counts.present.addAndGet(contents.blobs().size());
+            contents.blobs().forEach(blob -> locations.remember(client.registry(), blob.digest(), repository));
         } else {
             pushManifests(client, repository, manifests, contents, counts);
             client.putManifest(repository, reference.version().toString(), mediaType, tagged);

@@ -230,6 +230,25 @@ class PushPullTest {
     }
 
     @Test
+    void aPushThatFindsItsTagInPlaceStillLearnsWhereTheBlobsAre() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        RemoteCatalog catalog = RemoteFixtures.plain(frontend.hostPort());
+        BuiltPlugin a = RemoteFixtures.build(local, work, "known-a", "1.0.0", ALL.subList(0, 1), "");
+        RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(a.reference(), catalog, new CatalogPusher.Options(false));
+        // another build: it pushes a again (the tag is in place, nothing is sent), then b with a's binary
+        CatalogPusher later = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations());
+        later.push(a.reference(), catalog, new CatalogPusher.Options(false));
+        Path binary = a.platforms().get(0).source().file();
+        BuiltPlugin b = new dev.scafctl.catalog.plugin.PluginImageBuilder(local).build(
+                dev.scafctl.catalog.plugin.PluginFixtures.provider("known-b", "1.0.0", List.of("linux/amd64=" + binary), work));
+
+        CatalogPusher.Result result = later.push(b.reference(), catalog, new CatalogPusher.Options(false));
+
+        assertEquals(1, result.blobsMounted(), "the binary, known from the tag found in place");
+    }
+
+    @Test
     void aliasesTagLocallyAndInTheRegistry() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
