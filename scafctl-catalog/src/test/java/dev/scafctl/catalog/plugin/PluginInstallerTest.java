@@ -29,8 +29,7 @@ import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.remote.Transport;
 import dev.scafctl.catalog.solution.PluginRequirement;
-import dev.scafctl.catalog.testing.RegistryFrontend;
-import dev.scafctl.catalog.testing.RegistryServer;
+import dev.scafctl.catalog.testing.SharedRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PluginInstallerTest {
@@ -53,29 +51,14 @@ class PluginInstallerTest {
     private static final Platform LINUX = Platform.parseSupported("linux/amd64");
     private static final Platform MAC = Platform.parseSupported("darwin/arm64");
 
-    @TempDir
-    static Path shared;
-
-    static RegistryServer registry;
-    static RegistryFrontend frontend;
+    @RegisterExtension
+    static final SharedRegistry shared = new SharedRegistry();
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryServer.startPlain(shared.resolve("registry"));
-        frontend = new RegistryFrontend(registry);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        frontend.close();
-        registry.close();
-    }
-
     private RemoteCatalog catalog(String prefix) {
-        return RemoteCatalog.parse(prefix, "http://" + frontend.hostPort() + "/" + prefix, false, null);
+        return RemoteCatalog.parse(prefix, "http://" + shared.frontend().hostPort() + "/" + prefix, false, null);
     }
 
     private static RegistryClient client(dev.scafctl.catalog.remote.Registry r) {
@@ -166,13 +149,13 @@ class PluginInstallerTest {
         BuiltPlugin pinned = publish("pins", "pinned", "1.1.0", List.of(LINUX, MAC), "");
         publish("pins", "pinned", "1.9.0", List.of(LINUX, MAC), " newer");
         Path lock = writeLock("pinned", "1.1.0", pinned);
-        int before = frontend.requests().size();
+        int before = shared.frontend().requests().size();
 
         PluginInstaller.Installed installed = installer(LocalCatalog.open(work.resolve("local")),
                 new PluginCache(work.resolve("cache")), catalog("pins"))
                 .install(List.of(requirement("pinned", "^1")), Optional.of(LockFile.read(lock)), options(MAC)).get(0);
 
-        List<String> requests = frontend.requests().subList(before, frontend.requests().size());
+        List<String> requests = shared.frontend().requests().subList(before, shared.frontend().requests().size());
         assertEquals("1.1.0", installed.version().toString(), "the pinned version, though 1.9.0 matches too");
         assertTrue(installed.pinned());
         assertEquals(pinned.platforms().get(1).binary().digest(), installed.binaryDigest());
@@ -188,13 +171,13 @@ class PluginInstallerTest {
         PluginInstaller installer = installer(LocalCatalog.open(work.resolve("local")), cache, catalog("warm"));
         assertTrue(installer.install(List.of(requirement("warm", "^1")), Optional.of(LockFile.read(lock)), options(LINUX))
                 .get(0).downloaded());
-        int before = frontend.requests().size();
+        int before = shared.frontend().requests().size();
 
         PluginInstaller.Installed again = installer.install(List.of(requirement("warm", "^1")), Optional.of(LockFile.read(lock)),
                 options(LINUX)).get(0);
 
         assertFalse(again.downloaded());
-        assertEquals(before, frontend.requests().size(), "no request at all");
+        assertEquals(before, shared.frontend().requests().size(), "no request at all");
     }
 
     @Test
@@ -234,7 +217,7 @@ class PluginInstallerTest {
     void tamperedBytesInTheRegistryAreRefusedAndTheCacheIsUntouched() throws Exception {
         BuiltPlugin built = publish("evil", "evil", "1.0.0", List.of(LINUX), "");
         Digest binary = built.platforms().get(0).binary().digest();
-        Path data = registry.storageDir().resolve("docker/registry/v2/blobs/sha256/" + binary.hex().substring(0, 2) + "/"
+        Path data = shared.registry().storageDir().resolve("docker/registry/v2/blobs/sha256/" + binary.hex().substring(0, 2) + "/"
                 + binary.hex() + "/data");
         byte[] evil = Files.readAllBytes(data);
         evil[0] ^= 1;
@@ -259,7 +242,7 @@ class PluginInstallerTest {
         ArtifactNotFoundException e = assertThrows(ArtifactNotFoundException.class, () -> installer.install(
                 List.of(requirement("absent", "^1")), Optional.empty(), new PluginInstaller.Options(LINUX, true, 1)));
         assertTrue(e.getMessage().contains("no digest available for verification offline"), e.getMessage());
-        assertEquals(0, frontend.count(r -> r.contains("never-asked")));
+        assertEquals(0, shared.frontend().count(r -> r.contains("never-asked")));
     }
 
     @Test
@@ -281,7 +264,7 @@ class PluginInstallerTest {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             processes.add(java("install", work.resolve("local-" + i).toString(), cache.toString(),
-                    "http://" + registry.hostPort() + "/concurrent", "shared-a", "shared-b", "shared-c").start());
+                    "http://" + shared.registry().hostPort() + "/concurrent", "shared-a", "shared-b", "shared-c").start());
         }
         for (Process process : processes) {
             assertTrue(process.waitFor(2, TimeUnit.MINUTES));

@@ -16,59 +16,42 @@ import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
-import dev.scafctl.catalog.testing.RegistryFrontend;
-import dev.scafctl.catalog.testing.RegistryServer;
+import dev.scafctl.catalog.testing.SharedRegistry;
 import dev.scafctl.catalog.testing.Skopeo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Push, pull, merge, rolling tags, mounts and aliases against the real distribution registry. */
+/** Push, pull, merge, rolling tags, mounts and aliases against the real distribution shared.registry(). */
 class PushPullTest {
 
     private static final List<Platform> ALL = Platform.SUPPORTED;
 
-    @TempDir
-    static Path shared;
-
-    static RegistryServer registry;
-    static RegistryFrontend frontend;
+    @RegisterExtension
+    static final SharedRegistry shared = new SharedRegistry();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryServer.startPlain(shared.resolve("registry"));
-        frontend = new RegistryFrontend(registry);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        frontend.close();
-        registry.close();
-    }
 
     @Test
     void pushCopiesEveryPlatformWithTheLocalDigests() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         BuiltPlugin built = RemoteFixtures.build(local, work, "five", "1.0.0", ALL, "");
         CatalogPusher.Result result = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
-                .push(built.reference(), RemoteFixtures.plain(registry.hostPort()), new CatalogPusher.Options(false));
+                .push(built.reference(), RemoteFixtures.plain(shared.registry().hostPort()), new CatalogPusher.Options(false));
 
         assertEquals(built.index().digest(), result.digest());
         assertEquals(10, result.blobsUploaded(), "5 binaries and 5 configs");
-        assertEquals(registry.hostPort() + "/scafctl/providers/five:1.0.0", result.target());
+        assertEquals(shared.registry().hostPort() + "/scafctl/providers/five:1.0.0", result.target());
         Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
         byte[] remote = skopeo.inspectRaw("docker://" + result.target(), "--tls-verify=false");
         assertArrayEquals(local.readBlob(built.index().digest()), remote);
         for (BuiltPlugin.PlatformImage image : built.platforms()) {
-            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + registry.hostPort()
+            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + shared.registry().hostPort()
                     + "/scafctl/providers/five@" + image.manifest().digest(), "--tls-verify=false")));
         }
     }
@@ -80,20 +63,20 @@ class PushPullTest {
         List<String> specifications = ALL.stream().map(p -> p + "=" + script).toList();
         BuiltPlugin built = new dev.scafctl.catalog.plugin.PluginImageBuilder(local).build(
                 dev.scafctl.catalog.plugin.PluginFixtures.provider("shared", "1.0.0", specifications, work));
-        RemoteCatalog viaFrontend = RemoteFixtures.plain(frontend.hostPort());
-        int before = frontend.requests().size();
+        RemoteCatalog viaFrontend = RemoteFixtures.plain(shared.frontend().hostPort());
+        int before = shared.frontend().requests().size();
 
         CatalogPusher.Result result = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
                 .push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
 
-        List<String> requests = frontend.requests().subList(before, frontend.requests().size());
+        List<String> requests = shared.frontend().requests().subList(before, shared.frontend().requests().size());
         assertEquals(ALL.size() + 1, result.blobsUploaded(), "one config per platform and the one binary");
         assertEquals(ALL.size() + 1, requests.stream().filter(r -> r.startsWith("POST") && r.contains("/blobs/uploads/")).count(),
                 requests.toString());
         assertEquals(built.index().digest(), result.digest());
         Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
         for (BuiltPlugin.PlatformImage image : built.platforms()) {
-            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + frontend.hostPort()
+            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + shared.frontend().hostPort()
                     + "/scafctl/providers/shared@" + image.manifest().digest(), "--tls-verify=false")));
         }
     }
@@ -103,13 +86,13 @@ class PushPullTest {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         BuiltPlugin built = RemoteFixtures.build(local, work, "again", "1.0.0", ALL, "");
         CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations());
-        RemoteCatalog viaFrontend = RemoteFixtures.plain(frontend.hostPort());
+        RemoteCatalog viaFrontend = RemoteFixtures.plain(shared.frontend().hostPort());
         pusher.push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
-        int before = frontend.requests().size();
+        int before = shared.frontend().requests().size();
 
         CatalogPusher.Result second = pusher.push(built.reference(), viaFrontend, new CatalogPusher.Options(false));
 
-        List<String> secondRequests = frontend.requests().subList(before, frontend.requests().size());
+        List<String> secondRequests = shared.frontend().requests().subList(before, shared.frontend().requests().size());
         assertEquals(0, second.blobsUploaded());
         assertEquals(10, second.blobsPresent());
         assertEquals(List.of("GET /v2/scafctl/providers/again/manifests/1.0.0"), secondRequests,
@@ -121,7 +104,7 @@ class PushPullTest {
     void pushingOtherPlatformsOfATaggedVersionMergesThem() {
         LocalCatalog first = LocalCatalog.open(work.resolve("first"));
         LocalCatalog second = LocalCatalog.open(work.resolve("second"));
-        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
         BuiltPlugin linux = RemoteFixtures.build(first, work, "merged", "1.0.0", ALL.subList(0, 2), "");
         RemoteFixtures.pusher(first, RemoteFixtures.anonymous(), new BlobLocations())
                 .push(linux.reference(), catalog, new CatalogPusher.Options(false));
@@ -145,7 +128,7 @@ class PushPullTest {
     @Test
     void rollingTagsMoveOnlyForward() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
-        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
         CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations());
         BuiltPlugin newer = RemoteFixtures.build(local, work, "rolling", "1.4.2", ALL.subList(0, 1), "");
         BuiltPlugin older = RemoteFixtures.build(local, work, "rolling", "1.3.0", ALL.subList(0, 1), " old");
@@ -168,7 +151,7 @@ class PushPullTest {
     @Test
     void pullResolvesAConstraintAndStoresVerifiedContent() {
         LocalCatalog source = LocalCatalog.open(work.resolve("source"));
-        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
         CatalogPusher pusher = RemoteFixtures.pusher(source, RemoteFixtures.anonymous(), new BlobLocations());
         BuiltPlugin wanted = null;
         for (String version : List.of("1.0.0", "1.2.0", "2.0.0", "1.3.0-rc.1")) {
@@ -179,19 +162,19 @@ class PushPullTest {
         LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
 
         CatalogPuller.Result result = RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
-                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/pulled@^1", false, null), false);
+                RemoteReference.parse("http://" + shared.registry().hostPort() + "/scafctl/providers/pulled@^1", false, null), false);
 
         assertEquals("1.2.0", result.reference().version().toString());
         assertEquals(wanted.index().digest(), result.digest());
         assertEquals(10, result.blobsDownloaded());
         Descriptor entry = empty.resolve("provider/pulled:1.2.0").orElseThrow();
         assertEquals(wanted.index().digest(), entry.digest());
-        assertEquals("pulled from http://" + registry.hostPort() + "/scafctl", entry.annotation("dev.scafctl.artifact.origin"));
+        assertEquals("pulled from http://" + shared.registry().hostPort() + "/scafctl", entry.annotation("dev.scafctl.artifact.origin"));
         for (BuiltPlugin.PlatformImage image : wanted.platforms()) {
             assertArrayEquals(source.readBlob(image.binary().digest()), empty.readBlob(image.binary().digest()));
         }
         assertTrue(RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
-                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/pulled@1.2.0", false, null), false)
+                RemoteReference.parse("http://" + shared.registry().hostPort() + "/scafctl/providers/pulled@1.2.0", false, null), false)
                 .unchanged(), "pulling the same version again changes nothing");
     }
 
@@ -200,10 +183,10 @@ class PushPullTest {
         LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
         CatalogPuller puller = RemoteFixtures.puller(empty, RemoteFixtures.anonymous());
         ArtifactNotFoundException noVersion = assertThrows(ArtifactNotFoundException.class, () -> puller.pull(
-                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/nothing-here@^1", false, null), false));
+                RemoteReference.parse("http://" + shared.registry().hostPort() + "/scafctl/providers/nothing-here@^1", false, null), false));
         assertTrue(noVersion.getMessage().contains("no version of \"nothing-here\""), noVersion.getMessage());
         ArtifactNotFoundException noTag = assertThrows(ArtifactNotFoundException.class, () -> puller.pull(
-                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/nothing-here@1.0.0", false, null), false));
+                RemoteReference.parse("http://" + shared.registry().hostPort() + "/scafctl/providers/nothing-here@1.0.0", false, null), false));
         assertTrue(noTag.getMessage().startsWith("artifact \"nothing-here@1.0.0\" not found in catalog"), noTag.getMessage());
         assertEquals(List.of(), empty.entries());
     }
@@ -213,7 +196,7 @@ class PushPullTest {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
         BlobLocations locations = new BlobLocations();
         CatalogPusher pusher = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), locations);
-        RemoteCatalog catalog = RemoteFixtures.plain(frontend.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.frontend().hostPort());
         // A second plugin built from the first one's binary: the binary blob is shared, the configs differ.
         BuiltPlugin a = RemoteFixtures.build(local, work, "mount-a", "1.0.0", ALL.subList(0, 1), "");
         pusher.push(a.reference(), catalog, new CatalogPusher.Options(false));
@@ -225,14 +208,14 @@ class PushPullTest {
 
         assertEquals(1, result.blobsMounted(), "the shared binary");
         assertEquals(1, result.blobsUploaded(), "the config, which names the plugin");
-        assertEquals(1, frontend.count(r -> r.startsWith("POST /v2/scafctl/providers/mount-b/blobs/uploads/?mount="
+        assertEquals(1, shared.frontend().count(r -> r.startsWith("POST /v2/scafctl/providers/mount-b/blobs/uploads/?mount="
                 + b.platforms().get(0).binary().digest())));
     }
 
     @Test
     void aPushThatFindsItsTagInPlaceStillLearnsWhereTheBlobsAre() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
-        RemoteCatalog catalog = RemoteFixtures.plain(frontend.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.frontend().hostPort());
         BuiltPlugin a = RemoteFixtures.build(local, work, "known-a", "1.0.0", ALL.subList(0, 1), "");
         RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
                 .push(a.reference(), catalog, new CatalogPusher.Options(false));
@@ -251,7 +234,7 @@ class PushPullTest {
     @Test
     void aliasesTagLocallyAndInTheRegistry() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
-        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
         BuiltPlugin built = RemoteFixtures.build(local, work, "aliased", "2.1.0", ALL.subList(0, 2), "");
         RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
                 .push(built.reference(), catalog, new CatalogPusher.Options(false));
@@ -270,14 +253,14 @@ class PushPullTest {
     @Test
     void skopeoReadsWhatWePushAndWePullWhatSkopeoPushes() {
         LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
-        RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
         BuiltPlugin ours = RemoteFixtures.build(local, work, "interop", "1.0.0", ALL, "");
         RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
                 .push(ours.reference(), catalog, new CatalogPusher.Options(false));
         Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
         Path layout = work.resolve("skopeo-layout");
         skopeo.run("copy", "--all", "--preserve-digests", "--src-tls-verify=false",
-                "docker://" + registry.hostPort() + "/scafctl/providers/interop:1.0.0", "oci:" + layout + ":copy");
+                "docker://" + shared.registry().hostPort() + "/scafctl/providers/interop:1.0.0", "oci:" + layout + ":copy");
         assertEquals(ours.index().digest(), Digest.of(skopeo.inspectRaw("oci:" + layout + ":copy")));
 
         // skopeo pushes an index from an OCI layout under another name; we pull it intact
@@ -285,12 +268,12 @@ class PushPullTest {
         BuiltPlugin theirs = RemoteFixtures.build(other, work, "by-skopeo", "3.0.0", ALL.subList(1, 4), "");
         skopeo.run("copy", "--all", "--preserve-digests", "--dest-tls-verify=false",
                 "oci:" + other.root() + ":provider/by-skopeo:3.0.0",
-                "docker://" + registry.hostPort() + "/scafctl/providers/by-skopeo:3.0.0");
-        Digest registryDigest = Digest.of(skopeo.inspectRaw("docker://" + registry.hostPort()
+                "docker://" + shared.registry().hostPort() + "/scafctl/providers/by-skopeo:3.0.0");
+        Digest registryDigest = Digest.of(skopeo.inspectRaw("docker://" + shared.registry().hostPort()
                 + "/scafctl/providers/by-skopeo:3.0.0", "--tls-verify=false"));
         LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
         CatalogPuller.Result pulled = RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(
-                RemoteReference.parse("http://" + registry.hostPort() + "/scafctl/providers/by-skopeo@3.0.0", false, null), false);
+                RemoteReference.parse("http://" + shared.registry().hostPort() + "/scafctl/providers/by-skopeo@3.0.0", false, null), false);
         assertEquals(registryDigest, pulled.digest());
         assertEquals(theirs.index().digest(), pulled.digest());
         assertFalse(empty.entries().isEmpty());
@@ -306,7 +289,7 @@ class PushPullTest {
         Map<Digest, Long> seen = new ConcurrentHashMap<>();
         new CatalogPusher(local, RemoteFixtures.anonymous(), new BlobLocations(),
                 (blob, done) -> seen.merge(blob.digest(), done, Math::max), line -> { })
-                .push(built.reference(), RemoteFixtures.plain(registry.hostPort()), new CatalogPusher.Options(false));
+                .push(built.reference(), RemoteFixtures.plain(shared.registry().hostPort()), new CatalogPusher.Options(false));
         assertEquals(3L << 20, seen.get(built.platforms().get(0).binary().digest()));
     }
 }
