@@ -76,7 +76,7 @@ class PushPullTest {
         assertEquals(built.index().digest(), result.digest());
         Skopeo skopeo = new Skopeo(work.resolve("skopeo"));
         for (BuiltPlugin.PlatformImage image : built.platforms()) {
-            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + shared.frontend().hostPort()
+            assertEquals(image.manifest().digest(), Digest.of(skopeo.inspectRaw("docker://" + shared.registry().hostPort()
                     + "/scafctl/providers/shared@" + image.manifest().digest(), "--tls-verify=false")));
         }
     }
