@@ -42,10 +42,11 @@ public final class LockGuard {
     private LockGuard() {}
 
     public static Outcome apply(Path solution, PluginInstaller installer, Platform platform, boolean offline, boolean frozen) {
-        List<PluginRequirement> requirements = SolutionPlugins.read(solution);
-        Optional<LockFile> existing = LockFile.findBeside(solution);
+        Reading reading = Reading.of(solution);
+        List<PluginRequirement> requirements = reading.requirements();
+        Optional<LockFile> existing = reading.existing();
+        List<String> differences = reading.differences();
         Path lockFile = solution.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
-        List<String> differences = existing.map(l -> LockCheck.differences(requirements, l)).orElse(List.of());
         if (frozen && (existing.isEmpty() || !differences.isEmpty())) {
             throw new LockViolation(solution, existing.isEmpty()
                     ? List.of("there is no lock file (" + LockFile.FILE_NAME + " or " + LockFile.SCAFCTL_FILE_NAME + ") beside it")
@@ -87,11 +88,21 @@ public final class LockGuard {
             Digest.of(solution.toString().getBytes(StandardCharsets.UTF_8));
             CanonicalJson.read("{\"warm\":[1]}".getBytes(StandardCharsets.UTF_8), "warm-up");
             if (Files.isRegularFile(solution)) {
-                List<PluginRequirement> requirements = SolutionPlugins.read(solution);
-                LockFile.findBeside(solution).ifPresent(lock -> LockCheck.differences(requirements, lock));
+                Reading.of(solution);
             }
         } catch (RuntimeException e) {
             // apply reads the same files and reports what is wrong with them
+        }
+    }
+
+    /** What {@link #apply} reads first: the solution's plugins, the lock beside it, and how the two differ. */
+    private record Reading(List<PluginRequirement> requirements, Optional<LockFile> existing, List<String> differences) {
+
+        static Reading of(Path solution) {
+            List<PluginRequirement> requirements = SolutionPlugins.read(solution);
+            Optional<LockFile> existing = LockFile.findBeside(solution);
+            return new Reading(requirements, existing,
+                    existing.map(lock -> LockCheck.differences(requirements, lock)).orElse(List.of()));
         }
     }
 
