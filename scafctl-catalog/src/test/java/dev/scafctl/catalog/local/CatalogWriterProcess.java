@@ -45,13 +45,7 @@ public final class CatalogWriterProcess {
         @Override
         public int read(byte[] buffer, int offset, int length) {
             if (remaining == 0) {
-                System.out.println("stalled");
-                System.out.flush();
-                try {
-                    new java.util.concurrent.CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                dev.scafctl.catalog.testing.Stall.untilKilled();
                 return -1;
             }
             int n = Math.min(length, remaining);

@@ -34,13 +34,7 @@ public final class InstallerProcess {
                     Digest.of(new byte[0]), 2 << 20, out -> {
                         out.write(new byte[1 << 20]);
                         out.flush();
-                        System.out.println("stalled");
-                        System.out.flush();
-                        try {
-                            new java.util.concurrent.CountDownLatch(1).await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        dev.scafctl.catalog.testing.Stall.untilKilled();
                     });
             return;
         }
