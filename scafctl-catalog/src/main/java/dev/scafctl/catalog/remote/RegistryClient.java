@@ -266,7 +266,7 @@ public final class RegistryClient {
             HttpRequest built = builder.build();
             HttpResponse<InputStream> response;
             try {
-                response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(built, HttpResponse.BodyHandlers.ofInputStream(), what);
             } catch (IOException e) {
                 if (attempt < transport.maxAttempts()) {
                     backoff(attempt, null, what + ": " + describe(e));
@@ -274,9 +274,6 @@ public final class RegistryClient {
                 }
                 throw new RegistryException(what + " failed: cannot reach registry " + registry + " (" + describe(e)
                         + ") after " + attempt + " attempt(s); check the catalog URL, the network and the proxy settings", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException(what + " was interrupted", e);
             }
             Response wrapped = new Response(response, what);
             transport.debug().accept(built.method() + " " + built.uri() + " -> " + response.statusCode());
@@ -305,16 +302,23 @@ public final class RegistryClient {
         }
     }
 
-    private Response sendUnauthenticated(URI uri, String what) {
+    /** Sends one request as it is; being interrupted meanwhile fails {@code what}. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String what) throws IOException {
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(transport.requestTimeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            return new Response(response, what);
-        } catch (IOException e) {
-            throw new RegistryException(what + " failed at " + uri.getHost() + ": " + describe(e), e);
+            return http.send(request, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(what + " was interrupted", e);
+        }
+    }
+
+    private Response sendUnauthenticated(URI uri, String what) {
+        try {
+            HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).timeout(transport.requestTimeout())
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream(), what);
+            return new Response(response, what);
+        } catch (IOException e) {
+            throw new RegistryException(what + " failed at " + uri.getHost() + ": " + describe(e), e);
         }
     }
 
@@ -353,7 +357,7 @@ public final class RegistryClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(transport.requestTimeout()).GET();
         credentials.ifPresent(c -> builder.header("Authorization", c.basicAuthorization()));
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray(), what);
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw unauthorized(what);
             }
@@ -369,9 +373,6 @@ public final class RegistryClient {
             return token;
         } catch (IOException e) {
             throw new RegistryException(what + ": cannot reach the token service " + uri.getHost() + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException(what + " was interrupted", e);
         }
     }
 
