@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -84,8 +85,10 @@ public final class PluginCheck {
 
     private PluginHandshake handshake(PluginProcess process, PluginContract contract, Duration left)
             throws InterruptedException {
-        Optional<String> line = process.firstLine(left);
-        if (line == null) {
+        Optional<String> line;
+        try {
+            line = process.firstLine(left);
+        } catch (TimeoutException e) {
             throw new ProtocolException("printed no handshake within " + seconds(timeout) + ": a scafctl "
                     + contract.kind() + " prints \"1|" + contract.protocolVersion() + "|unix|<socket>|grpc\" on stdout "
                     + "when started with " + contract.cookie());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A plugin binary started for the check: a clean environment, a working folder of its own, stdout read line by
@@ -53,11 +54,11 @@ final class PluginProcess implements AutoCloseable {
         return new PluginProcess(process, stderr);
     }
 
-    /** The first line on stdout; empty when stdout ended without one; {@code null} when none came in time. */
-    Optional<String> firstLine(Duration timeout) throws InterruptedException {
+    /** The first line on stdout; empty when stdout ended without one; a {@link TimeoutException} when none came in time. */
+    Optional<String> firstLine(Duration timeout) throws InterruptedException, TimeoutException {
         String line = stdout.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (line == null) {
-            return null;
+            throw new TimeoutException("no line on stdout within " + timeout);
         }
         return line.equals(END_OF_OUTPUT) ? Optional.empty() : Optional.of(line);
     }
