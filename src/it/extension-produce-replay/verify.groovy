@@ -1,6 +1,17 @@
 import dev.scafctl.maven.it.ItRegistry
 
 def registry = ItRegistry.get(basedir)
+
+// the extension's installed pom is flattened: Maven resolves it before every build, so it names no parent
+// (with BOM imports) and no dependency (maven-core's tree would be collected)
+def extensionPoms = []
+new File(basedir, '../../local-repo/dev/scafctl/scafctl-lock-extension').eachFileRecurse(groovy.io.FileType.FILES) {
+    if (it.name.endsWith('.pom')) extensionPoms << it
+}
+assert extensionPoms : 'the extension is installed in the invoker repository'
+extensionPoms.each { pom ->
+    assert !pom.text.contains('<parent>') && !pom.text.contains('<dependencies>') : "${pom} is not flattened:\n${pom.text}"
+}
 try {
     def log = new File(basedir, 'build.log').text
     def lock = new File(basedir, '.scafctl.lock.yaml').text
