@@ -1,38 +1,45 @@
 package dev.scafctl.maven;
 
+import dev.scafctl.catalog.access.CatalogAccess;
+import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.remote.BlobLocations;
-import dev.scafctl.catalog.remote.CatalogDefinition;
-import dev.scafctl.catalog.remote.ConfiguredCatalogs;
-import dev.scafctl.catalog.remote.CredentialSource;
 import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
-import dev.scafctl.catalog.remote.Transport;
-import dev.scafctl.maven.support.RegistryAccess;
-import dev.scafctl.catalog.DefaultLocations;
-import dev.scafctl.catalog.artifact.Platform;
-import dev.scafctl.catalog.plugin.PluginCache;
+import dev.scafctl.maven.support.MavenCatalogAccess;
+import dev.scafctl.maven.support.SessionScoped;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * What goals that talk to registries share: the configured catalogs, credentials and proxies from settings.xml,
- * and the refusal to touch the network when Maven is offline.
+ * What goals that talk to registries share: the build's {@link CatalogAccess} (the catalogs, credentials and
+ * proxies, built exactly as the lock extension builds it), and the refusal to touch the network when Maven is
+ * offline.
  */
 abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
 
     /**
      * Remote catalogs known to this build, tried in order after the local catalog; scafctl's own
-     * {@code $XDG_CONFIG_HOME/scafctl/config.yaml} catalogs follow them. See {@link CatalogParameter}.
+     * {@code $XDG_CONFIG_HOME/scafctl/config.yaml} catalogs follow them. One {@code <catalog>} each:
+     * <pre>{@code
+     * <catalogs>
+     *   <catalog>
+     *     <name>company</name>                                  <!-- used by -Dscafctl.catalog=company -->
+     *     <url>oci://nexus.example.com/scafctl</url>            <!-- pull from; https:// too, http:// is plain HTTP -->
+     *     <pushUrl>oci://nexus.example.com:8443/scafctl</pushUrl> <!-- push to, when it differs (optional) -->
+     *     <insecure>false</insecure>                            <!-- skip TLS checks (optional) -->
+     *     <caFile>${user.home}/corp-ca.pem</caFile>             <!-- trusted beside the JDK's roots (optional) -->
+     *   </catalog>
+     * </catalogs>
+     * }</pre>
+     * The lock extension reads the same configuration.
      */
     @Parameter
     private List<CatalogParameter> catalogs;
@@ -45,10 +52,8 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
     @Parameter(property = "scafctl.caFile")
     private File caFile;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     private final SettingsDecrypter decrypter;
+    private CatalogAccess access;
 
     AbstractRemoteMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
@@ -56,52 +61,39 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
 
     /** Fails at once, before any connection, when Maven runs offline. */
     protected void requireOnline(String goal) throws MojoExecutionException {
-        if (session.isOffline()) {
+        if (isOffline()) {
             throw new MojoExecutionException("scafctl:" + goal + " needs the network, but Maven is offline (-o);"
                     + " run it without -o");
         }
     }
 
     protected boolean isOffline() {
-        return session.isOffline();
+        return session().isOffline();
     }
 
-    protected ConfiguredCatalogs configuredCatalogs() throws MojoFailureException {
-        List<CatalogDefinition> definitions = parameter("catalogs", "catalogs", () -> catalogs == null ? List.<CatalogDefinition>of()
-                : catalogs.stream().map(CatalogParameter::toDefinition).toList());
-        return parameter("catalogs", "config.yaml", () -> ConfiguredCatalogs.of(definitions, RegistryAccess.scafctlConfig()));
+    /** How this build reaches catalogs: made once per goal from the same inputs the lock extension reads. */
+    protected CatalogAccess catalogAccess() throws MojoFailureException {
+        if (access == null) {
+            access = parameter("catalogs", "catalogs or config.yaml", () -> MavenCatalogAccess.of(parameters(), session(),
+                    decrypter, getLog()::warn, getLog().isDebugEnabled() ? getLog()::debug : null));
+            getLog().debug("Catalog chain: " + access.describeChain());
+        }
+        return access;
     }
 
-    /** The catalog named or given as URL by {@code nameOrUrl}, with {@code insecure} and {@code caFile} applied to URLs. */
+    /** The catalog named or given as URL by {@code nameOrUrl}, with {@code insecure} and {@code caFile} applied. */
     protected RemoteCatalog remoteCatalog(String nameOrUrl) throws MojoFailureException {
         if (nameOrUrl == null || nameOrUrl.isBlank()) {
             throw new MojoFailureException("Missing <catalog> (scafctl.catalog): name a configured catalog or give a URL"
                     + " such as oci://registry.example.com/scafctl");
         }
-        ConfiguredCatalogs configured = configuredCatalogs();
-        RemoteCatalog catalog = parameter("catalog", "scafctl.catalog", () -> configured.resolve(nameOrUrl));
-        if (insecure || caFile != null) {
-            Registry r = catalog.registry();
-            catalog = new RemoteCatalog(catalog.name(), new Registry(r.host(), r.plainHttp(), insecure || r.insecure(),
-                    caFile != null ? caFile.toPath() : r.caFile()), catalog.prefix(), catalog.pushTo());
-        }
-        return catalog;
-    }
-
-    protected boolean insecure() {
-        return insecure;
-    }
-
-    protected File caFile() {
-        return caFile;
+        CatalogAccess catalogs = catalogAccess();
+        return parameter("catalog", "scafctl.catalog", () -> catalogs.remote(nameOrUrl));
     }
 
     /** Registry clients with this build's credentials and proxies, one per registry and identity. */
-    protected Function<Registry, RegistryClient> registryClients() {
-        CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, getLog()::warn);
-        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, getLog()::warn,
-                getLog().isDebugEnabled() ? getLog()::debug : null);
-        return registry -> new RegistryClient(registry, credentials, transport);
+    protected Function<Registry, RegistryClient> registryClients() throws MojoFailureException {
+        return catalogAccess().clients();
     }
 
     /** The solution YAML: {@code solution} when set, else {@code solution.yaml} in the base directory; it must exist. */
@@ -114,28 +106,14 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
         return file;
     }
 
-    /** The remote part of the catalog chain: {@code catalog} (a name or URL) first when given, then the configured ones. */
-    protected List<RemoteCatalog> catalogChain(String catalog) throws MojoFailureException {
-        List<RemoteCatalog> chain = new ArrayList<>();
-        if (catalog != null && !catalog.isBlank()) {
-            chain.add(remoteCatalog(catalog));
-        }
-        chain.addAll(configuredCatalogs().chain());
-        return chain;
-    }
-
     /** {@code platform} ({@code os/arch}) when set, else the platform of this machine. */
     protected static Platform targetPlatform(String platform) throws MojoFailureException {
         return parameter("platform", "scafctl.platform",
                 () -> platform == null ? Platform.current() : Platform.parseSupported(platform));
     }
 
-    /** The plugin cache at {@code cacheDir}, else scafctl's default. */
-    protected static PluginCache pluginCache(File cacheDir) {
-        return new PluginCache(cacheDir != null ? cacheDir.toPath() : DefaultLocations.ofCurrentUser().pluginCacheDir());
-    }
-
+    /** Where blobs were seen in this Maven session, so a later push of the same build can mount them. */
     protected BlobLocations blobLocations() {
-        return BlobLocations.shared();
+        return SessionScoped.get(session(), BlobLocations.class, BlobLocations::new);
     }
 }

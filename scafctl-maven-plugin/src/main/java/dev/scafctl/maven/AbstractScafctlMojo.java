@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import dev.scafctl.maven.support.ScafctlParameters;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,6 +44,12 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -80,9 +89,22 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
         return hasPom() ? Path.of(project.getBuild().getDirectory()) : baseDir().resolve("target");
     }
 
+    protected MavenSession session() {
+        return session;
+    }
+
+    /**
+     * This goal's scafctl parameters read the way the lock extension reads them (the pom's configuration, then
+     * {@code -D}, then the project's properties), for what both must agree on: the catalogs, the cache, the lock.
+     * The fields Maven injects declare and document the same parameters.
+     */
+    protected ScafctlParameters parameters() {
+        return ScafctlParameters.forExecution(session, project, mojoExecution.getExecutionId());
+    }
+
     protected LocalCatalog localCatalog() {
-        Path folder = catalogDir != null ? catalogDir.toPath() : DefaultLocations.ofCurrentUser().catalogDir();
-        return LocalCatalog.open(folder);
+        return LocalCatalog.open(parameters().path("catalogDir", "scafctl.catalogDir")
+                .orElseGet(() -> DefaultLocations.ofCurrentUser().catalogDir()));
     }
 
     /** A path as the user would like to read it: relative to the project when it is inside it. */

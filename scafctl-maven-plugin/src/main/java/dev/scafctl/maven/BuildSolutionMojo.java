@@ -109,8 +109,7 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         if (prepared.plugins().isEmpty() && prepared.vendored().isEmpty() && existing.isEmpty()) {
             return List.of();
         }
-        PluginInstaller resolver = new PluginInstaller(local, catalogChain(catalog), registryClients(), pluginCache(null),
-                TransferListener.NONE, getLog()::warn);
+        PluginInstaller resolver = catalogAccess().installer(TransferListener.NONE, getLog()::warn);
         Path lockFile = file.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
         SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, prepared.plugins(), existing, lockUpdate,
                 requirement -> resolver.pin(requirement, isOffline()), lockPlatform, prepared.vendored());

@@ -1,5 +1,6 @@
 package dev.scafctl.maven;
 
+import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.lock.LockFile;
@@ -71,9 +72,10 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             return;
         }
         boolean offline = isOffline();
-        PluginCache cache = pluginCache(cacheDir);
-        PluginInstaller installer = new PluginInstaller(localCatalog(), catalogChain(catalog), registryClients(), cache,
-                new LogProgress(getLog(), "Downloading"), getLog()::warn);
+        CatalogAccess access = catalogAccess();
+        PluginCache cache = access.pluginCache();
+        getLog().info("Catalog chain: " + access.describeChain());
+        PluginInstaller installer = access.installer(new LogProgress(getLog(), "Downloading"), getLog()::warn);
         lock.ifPresent(l -> getLog().info("Pins from " + display(l.file())));
 
         long started = System.nanoTime();

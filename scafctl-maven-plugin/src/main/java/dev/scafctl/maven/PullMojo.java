@@ -3,7 +3,7 @@ package dev.scafctl.maven;
 import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.ByteCount;
 import dev.scafctl.catalog.remote.CatalogPuller;
-import dev.scafctl.catalog.remote.ConfiguredCatalogs;
+import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.RemoteReference;
 import javax.inject.Inject;
@@ -56,13 +56,10 @@ public class PullMojo extends AbstractRemoteMojo {
     }
 
     private RemoteReference reference() throws MojoFailureException {
-        ConfiguredCatalogs configured = configuredCatalogs();
-        RemoteReference parsed = parameter("artifact", "scafctl.artifact", () -> RemoteReference.parse(artifact, insecure(),
-                caFile() == null ? null : caFile().toPath()));
+        CatalogAccess access = catalogAccess();
+        RemoteReference parsed = parameter("artifact", "scafctl.artifact", () -> RemoteReference.parse(artifact, false, null));
         RemoteCatalog catalog = parsed.catalog();
-        if (!insecure() && caFile() == null) {
-            catalog = new RemoteCatalog(catalog.name(), configured.withConfiguredTls(catalog.registry()), catalog.prefix(), null);
-        }
+        catalog = new RemoteCatalog(catalog.name(), access.registry(catalog.registry()), catalog.prefix(), null);
         return new RemoteReference(catalog, parsed.kind(), parsed.name(), parsed.versionOrConstraint());
     }
 }

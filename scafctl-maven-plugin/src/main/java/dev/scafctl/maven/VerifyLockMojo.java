@@ -47,8 +47,7 @@ public class VerifyLockMojo extends AbstractRemoteMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path file = solutionFile(solution);
         Platform target = targetPlatform(platform);
-        PluginInstaller installer = new PluginInstaller(localCatalog(), catalogChain(catalog), registryClients(),
-                pluginCache(cacheDir), new LogProgress(getLog(), "Downloading"), getLog()::warn);
+        PluginInstaller installer = catalogAccess().installer(new LogProgress(getLog(), "Downloading"), getLog()::warn);
         LockGuard.Outcome outcome;
         try {
             outcome = LockGuard.apply(file, installer, target, isOffline(), true);

@@ -6,22 +6,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which repository of a registry is known, in this JVM, to hold a blob: so a later push to another repository of
- * the same registry (the next module of a reactor, say) can mount it instead of uploading it again.
+ * Which repository of a registry is known to hold a blob: so a later push to another repository of the same
+ * registry (the next module of a reactor, say) can mount it instead of uploading it again. One build keeps one
+ * (the Maven goals keep it in the build's session), never a JVM: under the Maven daemon a JVM-wide set would carry
+ * one build's repositories into another build's token scopes.
  */
 public final class BlobLocations {
 
-    private static final BlobLocations SHARED = new BlobLocations();
-
-    /** An empty set of locations; most callers want {@link #shared()}. */
-    public BlobLocations() {}
-
     private final Map<String, String> repositoryByRegistryAndDigest = new ConcurrentHashMap<>();
-
-    /** The locations shared by every push and pull of this JVM. */
-    public static BlobLocations shared() {
-        return SHARED;
-    }
 
     public void remember(Registry registry, Digest digest, String repository) {
         repositoryByRegistryAndDigest.put(registry.host() + "|" + digest, repository);

@@ -1,0 +1,39 @@
+package dev.scafctl.maven.support;
+
+import dev.scafctl.catalog.DefaultLocations;
+import dev.scafctl.catalog.access.CatalogAccess;
+import dev.scafctl.catalog.remote.ConfiguredCatalogs;
+import dev.scafctl.catalog.remote.CredentialSource;
+import dev.scafctl.catalog.remote.Transport;
+import java.util.function.Consumer;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Builds the one {@link CatalogAccess} of a project, for the goals and for the lock extension alike, from the
+ * scafctl plugin's parameters ({@link ScafctlParameters}: the pom's configuration, {@code -D}, the project's
+ * properties), settings.xml (credentials and proxies), scafctl's {@code config.yaml} and Maven's offline mode.
+ */
+public final class MavenCatalogAccess {
+
+    private MavenCatalogAccess() {}
+
+    /**
+     * @param warn hears settings.xml problems (never a secret)
+     * @param debug hears every request line; null for none
+     */
+    public static CatalogAccess of(ScafctlParameters parameters, MavenSession session, SettingsDecrypter decrypter,
+            Consumer<String> warn, Consumer<String> debug) {
+        DefaultLocations defaults = DefaultLocations.ofCurrentUser();
+        ConfiguredCatalogs configured = ConfiguredCatalogs.of(parameters.catalogs(), RegistryAccess.scafctlConfig());
+        CatalogAccess.TlsOverride tls = new CatalogAccess.TlsOverride(parameters.flag("insecure", "scafctl.insecure"),
+                parameters.path("caFile", "scafctl.caFile").orElse(null));
+        CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, warn);
+        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, warn, debug);
+        return new CatalogAccess(
+                parameters.path("catalogDir", "scafctl.catalogDir").orElse(defaults.catalogDir()),
+                parameters.path("cacheDir", "scafctl.cacheDir").orElse(defaults.pluginCacheDir()),
+                configured, parameters.value("catalog", "scafctl.catalog"), tls, credentials, transport,
+                session.isOffline());
+    }
+}
