@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -104,6 +105,19 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
                     + " -Dscafctl.solution at the solution YAML");
         }
         return file;
+    }
+
+    /**
+     * The solution YAML as {@link #solutionFile} finds it, or empty, after saying so, in a {@code pom}-packaging module
+     * that has none and names none (a parent whose plugin section its modules inherit), which is skipped.
+     */
+    protected Optional<Path> solutionFileOrSkip(File solution) throws MojoFailureException {
+        if (solution == null && hasPom() && "pom".equals(project().getPackaging())
+                && !Files.isRegularFile(baseDir().resolve("solution.yaml"))) {
+            getLog().info("Skipping: no solution.yaml in " + project().getArtifactId() + " (pom packaging)");
+            return Optional.empty();
+        }
+        return Optional.of(solutionFile(solution));
     }
 
     /** {@code platform} ({@code os/arch}) when set, else the platform of this machine. */

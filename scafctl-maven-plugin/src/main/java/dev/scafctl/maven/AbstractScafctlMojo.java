@@ -14,7 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import dev.scafctl.catalog.DidYouMean;
+import dev.scafctl.maven.support.LockHandover;
+import dev.scafctl.maven.support.ModuleArtifacts;
 import dev.scafctl.maven.support.ScafctlParameters;
+import dev.scafctl.maven.support.SessionScoped;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -57,12 +64,61 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
             getLog().info("Skipping scafctl (scafctl.skip=true)");
             return;
         }
+        warnAboutUnknownProperties();
         try {
             run();
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (CatalogException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Properties the lock extension reads or sets, beside those of the goals' parameters. */
+    private static final Set<String> EXTENSION_PROPERTIES = Set.of("scafctl.lock.frozen", "scafctl.lock.skip",
+            "scafctl.lock.file", LockHandover.RESOLVED_BY_EXTENSION);
+
+    /** Said once per build: a {@code -Dscafctl.*} that no goal and not the extension reads, with the nearest name. */
+    private void warnAboutUnknownProperties() {
+        if (!SessionScoped.get(session, UnknownPropertyCheck.class, UnknownPropertyCheck::new).firstTime()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(EXTENSION_PROPERTIES);
+        for (MojoDescriptor mojo : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojo.getParameters()) {
+                String expression = parameter.getExpression();
+                if (expression != null && expression.startsWith("${scafctl.") && expression.endsWith("}")) {
+                    known.add(expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        for (String property : new TreeSet<>(session.getUserProperties().stringPropertyNames())) {
+            if (property.startsWith("scafctl.") && !known.contains(property) && !property.startsWith("scafctl.plugin.")) {
+                getLog().warn("-D" + property + " is not a scafctl property: no goal and not the lock extension read it"
+                        + DidYouMean.nearest(property, known).map(n -> "; did you mean -D" + n + "?").orElse(""));
+            }
+        }
+    }
+
+    /** Whether a build already checked its properties. */
+    private static final class UnknownPropertyCheck {
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        boolean firstTime() {
+            return done.compareAndSet(false, true);
+        }
+    }
+
+    /**
+     * {@code scafctl.version} used to set the artifact version; in a parent pom it usually holds this plugin's own
+     * version, which then silently became every artifact's. Now only {@code scafctl.artifactVersion} does that.
+     */
+    protected void warnAboutScafctlVersion() {
+        String where = session.getUserProperties().containsKey("scafctl.version") ? "-Dscafctl.version"
+                : project.getProperties().containsKey("scafctl.version") ? "<scafctl.version> in the pom's properties" : null;
+        if (where != null) {
+            getLog().warn(where + " does not set the artifact version (it is the usual name for the scafctl plugin's own"
+                    + " version); set -D" + ModuleArtifacts.ARTIFACT_VERSION + " or <version> in the goal's configuration");
         }
     }
 

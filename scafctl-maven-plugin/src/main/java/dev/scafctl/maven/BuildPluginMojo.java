@@ -17,6 +17,9 @@ import dev.scafctl.catalog.plugin.PluginImageBuilder;
 import dev.scafctl.catalog.protocol.PluginCheck;
 import dev.scafctl.catalog.protocol.PluginCheckException;
 import dev.scafctl.catalog.protocol.PluginMetadata;
+import dev.scafctl.catalog.solution.ReactorPlugin;
+import dev.scafctl.maven.support.LockHandover;
+import dev.scafctl.maven.support.ModuleArtifacts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +43,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * index and every platform manifest. A binary that does not speak the protocol fails the build.
  *
  * <p>Runs without a pom too: {@code mvn dev.scafctl:scafctl-maven-plugin:build-plugin -Dscafctl.name=my-provider
- * -Dscafctl.version=1.0.0 -Dscafctl.platforms=linux/amd64=dist/my-provider-linux-amd64,...}
+ * -Dscafctl.artifactVersion=1.0.0 -Dscafctl.platforms=linux/amd64=dist/my-provider-linux-amd64,...}
  */
 @Mojo(name = "build-plugin", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
 public class BuildPluginMojo extends AbstractScafctlMojo {
@@ -53,8 +56,13 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
     @Parameter(property = "scafctl.kind", defaultValue = "provider")
     private String kind;
 
-    /** The plugin version, a semantic version, written normalized ({@code v1.2} is {@code 1.2.0}). Defaults to the project version. */
-    @Parameter(property = "scafctl.version")
+    /**
+     * The plugin version, a semantic version, written normalized ({@code v1.2} is {@code 1.2.0}). Defaults to the
+     * project version. A Maven SNAPSHOT ({@code 1.0.0-SNAPSHOT}) is stored as that pre-release: a rebuild replaces it
+     * without {@code force}, and constraints match it only when they name a pre-release ({@code ^1.0.0-0}).
+     * ({@code scafctl.version}, which Maven users keep for the plugin's own version, is not read.)
+     */
+    @Parameter(property = "scafctl.artifactVersion")
     private String version;
 
     /**
@@ -88,7 +96,13 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
     protected void run() throws MojoFailureException {
         ArtifactReference reference = reference();
         List<PlatformBinary> binaries = binaries();
-        PluginBuildRequest request = new PluginBuildRequest(reference, binaries, timestamp(), force,
+        boolean snapshot = ReactorPlugin.isSnapshot(reference.version());
+        if (snapshot) {
+            getLog().info(reference.name() + "@" + reference.version() + " is a SNAPSHOT: stored as that pre-release and"
+                    + " replaced by each build; constraints match it only when they name a pre-release (^"
+                    + reference.version().semver().withClearedPreRelease() + "-0)");
+        }
+        PluginBuildRequest request = new PluginBuildRequest(reference, binaries, timestamp(), force || snapshot,
                 checkedMetadata(reference.kind(), binaries));
         LocalCatalog catalog = localCatalog();
         BuiltPlugin built;
@@ -100,22 +114,46 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
         }
         log(built, catalog);
         writeDigestFile(built);
+        checkLockExpectation(built);
     }
 
+    /**
+     * When a solution of this build pins what this module builds, the build must reproduce the pin: another index
+     * digest means the binaries changed under a version the lock (and maybe a registry) already knows.
+     */
+    private void checkLockExpectation(BuiltPlugin built) throws MojoFailureException {
+        ReactorPlugin plugin = new ReactorPlugin(built.reference().kind(), built.reference().name(), built.reference().version(),
+                project().getArtifactId());
+        Optional<LockHandover.Expectation> expected = LockHandover.expectation(project(), plugin);
+        if (expected.isPresent() && !expected.get().indexDigest().equals(built.index().digest().toString())) {
+            throw new MojoFailureException("module " + project().getArtifactId() + " built " + built.reference().name() + "@"
+                    + built.reference().version() + " as " + built.index().digest() + ", but the lock of module "
+                    + expected.get().solutionModule() + " (" + expected.get().lockFile() + ") pins "
+                    + expected.get().indexDigest() + ". A released version must not change: give the new binaries a new"
+                    + " version, or, if the change is intended, update the lock with "
+                    + LockHandover.update(session()) + " and commit it");
+        }
+    }
+
+    /** What to build, named as push and the lock extension name it ({@link ModuleArtifacts#plugin}). */
     private ArtifactReference reference() throws MojoFailureException {
-        ArtifactKind pluginKind = parameter("kind", "scafctl.kind", () -> ArtifactKind.parsePlugin(kind));
-        String nameText = name != null ? name : requireFromPom("name", "scafctl.name", project().getArtifactId());
-        String versionText = version != null ? version : requireFromPom("version", "scafctl.version", project().getVersion());
-        return new ArtifactReference(pluginKind,
-                parameter("name", "scafctl.name", () -> ArtifactName.of(nameText)),
-                parameter("version", "scafctl.version", () -> Version.parse(versionText)));
+        warnAboutScafctlVersion();
+        ModuleArtifacts.PluginCoordinates coordinates = ModuleArtifacts.plugin(parameters(), project());
+        if (name == null) {
+            requireFromPom("name", "scafctl.name");
+        }
+        if (version == null) {
+            requireFromPom("version", ModuleArtifacts.ARTIFACT_VERSION);
+        }
+        return new ArtifactReference(parameter("kind", "scafctl.kind", () -> ArtifactKind.parsePlugin(coordinates.kind())),
+                parameter("name", "scafctl.name", () -> ArtifactName.of(coordinates.name())),
+                parameter("version", ModuleArtifacts.ARTIFACT_VERSION, () -> Version.parse(coordinates.version())));
     }
 
-    private String requireFromPom(String parameter, String property, String fromPom) throws MojoFailureException {
+    private void requireFromPom(String parameter, String property) throws MojoFailureException {
         if (!hasPom()) {
             throw new MojoFailureException("Missing <" + parameter + ">: without a pom.xml, give it as -D" + property + "=...");
         }
-        return fromPom;
     }
 
     private List<PlatformBinary> binaries() throws MojoFailureException {

@@ -14,6 +14,8 @@ import dev.scafctl.catalog.solution.BuiltSolution;
 import dev.scafctl.catalog.solution.SolutionBuild;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import dev.scafctl.catalog.solution.SolutionLocker;
+import dev.scafctl.maven.support.LockHandover;
+import dev.scafctl.maven.support.ModuleArtifacts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +42,11 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.solution")
     private File solution;
 
-    /** The version to store; defaults to {@code metadata.version}, else the project version. */
-    @Parameter(property = "scafctl.version")
+    /**
+     * The version to store; defaults to {@code metadata.version}, else the project version. ({@code scafctl.version},
+     * which Maven users keep for the plugin's own version, is not read.)
+     */
+    @Parameter(property = "scafctl.artifactVersion")
     private String version;
 
     /** Overwrite a version the catalog holds with other content. */
@@ -75,14 +80,20 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path file = solutionFile(solution);
+        warnAboutScafctlVersion();
+        Optional<Path> found = solutionFileOrSkip(solution);
+        if (found.isEmpty()) {
+            return;
+        }
+        Path file = found.get();
         BuildTimestamp created = parameter("outputTimestamp", "project.build.outputTimestamp", () -> BuildTimestamp.parse(outputTimestamp));
         long maxBytes = parameter("maxBundleSize", "scafctl.maxBundleSize", () -> ByteSizes.parse(maxBundleSize));
         Platform lockPlatform = targetPlatform(platform);
         LocalCatalog local = localCatalog();
 
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
-        List<LockedPlugin> pins = lock(file, prepared, local, lockPlatform);
+        Optional<SolutionLocker.Outcome> locked = lock(file, prepared, lockPlatform);
+        List<LockedPlugin> pins = locked.map(o -> o.lock().plugins()).orElse(List.of());
 
         String versionText = version != null ? version
                 : !prepared.solution().metadata("version").isBlank() || !hasPom() ? null : project().getVersion();
@@ -101,23 +112,57 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         String what = summaryVerb(built.outcome());
         getLog().info(String.format("%s solution %s (%d bundled file(s), %d plugin(s)) %s in %s", what, built.reference(),
                 built.files().size(), prepared.plugins().size(), built.manifest().digest(), local.root()));
+        if (locked.isPresent()) {
+            writeLock(locked.get());
+        }
     }
 
-    private List<LockedPlugin> lock(Path file, SolutionBuild.Prepared prepared, LocalCatalog local, Platform lockPlatform)
+    /** Written last, so a build that fails leaves the lock as it was; and only when its bytes change. */
+    private void writeLock(SolutionLocker.Outcome outcome) throws MojoFailureException {
+        Path lockFile = outcome.lock().file();
+        boolean frozen = parameters().property("scafctl.lock.frozen").map(Boolean::parseBoolean).orElse(false);
+        if (frozen) {
+            if (!java.util.Arrays.equals(LockFileWriter.render(outcome.lock()), readOrEmpty(lockFile))) {
+                throw new MojoFailureException("The lock " + display(lockFile) + " does not hold: this build pins "
+                        + String.join(", ", outcome.resolved()) + ". Update it with "
+                        + LockHandover.update(session()) + " (without -Dscafctl.lock.frozen=true) and commit it");
+            }
+            return;
+        }
+        if (LockFileWriter.write(lockFile, outcome.lock())) {
+            getLog().info("Wrote " + display(lockFile));
+        }
+    }
+
+    private static byte[] readOrEmpty(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
+     * The solution's lock: kept entries stay, the others are resolved through the catalog chain; a plugin that a
+     * module of this build makes is pinned from what it made. With the lock extension having re-resolved every pin
+     * in this build already ({@code lock.update}), they are taken as they are: one resolution per build.
+     */
+    private Optional<SolutionLocker.Outcome> lock(Path file, SolutionBuild.Prepared prepared, Platform lockPlatform)
             throws MojoFailureException {
         Optional<LockFile> existing = parameter("solution", "lock file", () -> LockFile.findBeside(file));
         if (prepared.plugins().isEmpty() && prepared.vendored().isEmpty() && existing.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         PluginInstaller resolver = catalogAccess().installer(TransferListener.NONE, getLog()::warn);
         Path lockFile = file.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
-        SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, prepared.plugins(), existing, lockUpdate,
-                requirement -> resolver.pin(requirement, isOffline()), lockPlatform, prepared.vendored());
+        boolean update = lockUpdate && !Boolean.parseBoolean(project().getProperties()
+                .getProperty(LockHandover.RESOLVED_BY_EXTENSION, "false"));
+        SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, prepared.plugins(), existing, update,
+                requirement -> resolver.pin(requirement, isOffline()), lockPlatform, prepared.vendored(),
+                ModuleArtifacts.reactorPlugins(session()));
         outcome.kept().forEach(p -> getLog().info("lock keeps " + p));
         outcome.resolved().forEach(p -> getLog().info("lock pins " + p));
         outcome.dropped().forEach(p -> getLog().info("lock drops " + p + " (no longer declared)"));
-        LockFileWriter.write(lockFile, outcome.lock());
-        getLog().info("Wrote " + display(lockFile));
-        return outcome.lock().plugins();
+        return Optional.of(outcome);
     }
 }

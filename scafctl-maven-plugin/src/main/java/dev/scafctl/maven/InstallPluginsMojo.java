@@ -63,7 +63,11 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path solutionFile = solutionFile(solution);
+        Optional<Path> found = solutionFileOrSkip(solution);
+        if (found.isEmpty()) {
+            return;
+        }
+        Path solutionFile = found.get();
         List<PluginRequirement> requirements = parameter("solution", "scafctl.solution", () -> SolutionPlugins.read(solutionFile));
         Optional<LockFile> lock = parameter("solution", "lock file", () -> LockFile.findBeside(solutionFile));
         Platform target = targetPlatform(platform);

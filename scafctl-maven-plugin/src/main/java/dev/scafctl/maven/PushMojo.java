@@ -5,7 +5,10 @@ import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.NameAndVersion;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.remote.CatalogPusher;
+import dev.scafctl.catalog.remote.ReleaseChangedException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.maven.support.ModuleArtifacts;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,7 +32,11 @@ public class PushMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.catalog")
     private String catalog;
 
-    /** The artifact, as {@code name@version}. Defaults to the project's artifactId and version. */
+    /**
+     * The artifact, as {@code name@version}. Defaults to what this module builds: the plugin of its
+     * {@code build-plugin} (named and versioned as that goal names it), else the solution of its
+     * {@code build-solution}, else the project's artifactId and version.
+     */
     @Parameter(property = "scafctl.artifact")
     private String artifact;
 
@@ -40,6 +47,13 @@ public class PushMojo extends AbstractRemoteMojo {
     /** Also move the rolling tags {@code MAJOR.MINOR}, {@code MAJOR} and {@code latest}, never to a lower version. */
     @Parameter(property = "scafctl.rollingTags", defaultValue = "false")
     private boolean rollingTags;
+
+    /**
+     * Change what a published release version's tag holds (its users pinned it). Without it, such a push fails;
+     * adding a platform the release lacks, and pushing a pre-release or SNAPSHOT again, need no force.
+     */
+    @Parameter(property = "scafctl.force", defaultValue = "false")
+    private boolean force;
 
     @Inject
     public PushMojo(SettingsDecrypter decrypter) {
@@ -53,9 +67,13 @@ public class PushMojo extends AbstractRemoteMojo {
         LocalCatalog local = localCatalog();
         ArtifactReference reference = reference(local);
         long started = System.nanoTime();
-        CatalogPusher.Result result = new CatalogPusher(local, registryClients(), blobLocations(),
-                new LogProgress(getLog(), "Uploading"), getLog()::info)
-                .push(reference, target, new CatalogPusher.Options(rollingTags));
+        CatalogPusher.Result result;
+        try {
+            result = new CatalogPusher(local, registryClients(), blobLocations(), new LogProgress(getLog(), "Uploading"),
+                    getLog()::info).push(reference, target, new CatalogPusher.Options(rollingTags, force));
+        } catch (ReleaseChangedException e) {
+            throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
+        }
         result.changes().forEach(change -> getLog().info(change));
         if (!result.movedTags().isEmpty()) {
             getLog().info("Rolling tags moved: " + String.join(", ", result.movedTags()));
@@ -66,14 +84,20 @@ public class PushMojo extends AbstractRemoteMojo {
     }
 
     private ArtifactReference reference(LocalCatalog local) throws MojoFailureException {
-        String text = artifact != null ? artifact : defaultArtifact();
-        return localReference(local, parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(text)), kind);
-    }
-
-    private String defaultArtifact() throws MojoFailureException {
+        if (artifact != null) {
+            return localReference(local, parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(artifact)), kind);
+        }
         if (!hasPom()) {
             throw new MojoFailureException("Missing <artifact>: without a pom.xml, give it as -Dscafctl.artifact=name@version");
         }
-        return project().getArtifactId() + "@" + project().getVersion();
+        Optional<ModuleArtifacts.PluginCoordinates> plugin = ModuleArtifacts.builtPlugin(session(), project());
+        if (plugin.isPresent()) {
+            ModuleArtifacts.PluginCoordinates built = plugin.get();
+            return localReference(local, parameter("artifact", "the build-plugin execution", () -> NameAndVersion.parse(
+                    built.name() + "@" + built.version())), kind != null ? kind : built.kind());
+        }
+        String text = ModuleArtifacts.builtSolution(session(), project())
+                .orElse(project().getArtifactId() + "@" + project().getVersion());
+        return localReference(local, parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(text)), kind);
     }
 }

@@ -5,7 +5,10 @@ import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.solution.LockGuard;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
+import dev.scafctl.maven.support.LockHandover;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -45,12 +48,18 @@ public class VerifyLockMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path file = solutionFile(solution);
+        Optional<Path> found = solutionFileOrSkip(solution);
+        if (found.isEmpty()) {
+            return;
+        }
+        Path file = found.get();
         Platform target = targetPlatform(platform);
         PluginInstaller installer = catalogAccess().installer(new LogProgress(getLog(), "Downloading"), getLog()::warn);
         LockGuard.Outcome outcome;
         try {
-            outcome = LockGuard.apply(file, installer, target, isOffline(), true);
+            // By verify, what the reactor built is in the local catalog: every pin is checked there, as any other.
+            outcome = LockGuard.apply(file, installer, new LockGuard.Request(target, isOffline(), true, false, List.of(),
+                    LockHandover.update(session())));
         } catch (LockGuard.LockViolation e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -2,7 +2,10 @@ package dev.scafctl.catalog.lock;
 
 import dev.scafctl.catalog.local.AtomicFiles;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -54,8 +57,18 @@ public final class LockFileWriter {
         return yaml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static void write(Path file, LockFile lock) {
-        AtomicFiles.write(file, render(lock));
+    /** Writes the lock when its bytes differ from the file's (a lock that holds is never rewritten); true if written. */
+    public static boolean write(Path file, LockFile lock) {
+        byte[] bytes = render(lock);
+        try {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return false;
+            }
+        } catch (IOException e) {
+            // unreadable: write it anew
+        }
+        AtomicFiles.write(file, bytes);
+        return true;
     }
 
     private static void field(StringBuilder yaml, String key, String value) {

@@ -107,9 +107,7 @@ public final class PluginInstaller {
      */
     public Pin pin(PluginRequirement requirement, boolean offline) {
         Options options = new Options(Platform.SUPPORTED.get(0), offline, 1);
-        Resolved resolved = resolve(requirement, options).orElseThrow(() -> new ArtifactNotFoundException("artifact \""
-                + requirement.name() + "\" not found in any catalog: no version satisfies " + requirement.constraint()
-                + " in " + names(options)));
+        Resolved resolved = resolve(requirement, options).orElseThrow(() -> notFound(requirement, options));
         ArtifactSource source = resolved.source();
         Manifest root = resolved.root();
         String what = requirement.name() + "@" + resolved.version();
@@ -167,6 +165,65 @@ public final class PluginInstaller {
         }
         return Optional.of(pin.name() + "@" + pin.version() + " (" + reference + ") is served by no catalog of the chain "
                 + names(new Options(platform, offline, 1)) + (offline ? " offline" : ""));
+    }
+
+    /**
+     * Every digest {@code pin} pins, checked against what the chain serves, for CI and {@code verify-lock}: the image
+     * index by its digest, and the binary digest of every platform the lock names, read from the manifests (no
+     * binary is downloaded, and a warm cache is no answer: it would not notice an edited index or another
+     * platform's digest). Offline, where no catalog serves the index, the cache's verified binary for
+     * {@code platform} is what can be checked. Empty when everything holds, else each problem.
+     */
+    public List<String> verifyPin(LockedPlugin pin, Platform platform, boolean offline) {
+        String what = pin.name() + "@" + pin.version();
+        String reference = pin.indexDigest().map(Digest::toString).orElse(pin.version().toString());
+        Options options = new Options(platform, offline, 1);
+        for (ArtifactSource source : sources(options)) {
+            Optional<Manifest> served = source.manifest(pin.kind(), pin.name(), reference);
+            if (served.isEmpty()) {
+                continue;
+            }
+            Manifest root = served.get();
+            List<String> problems = new ArrayList<>();
+            Digest actual = Digest.of(root.bytes());
+            if (pin.indexDigest().isPresent() && !pin.indexDigest().get().equals(actual)) {
+                problems.add(what + ": catalog \"" + source.name() + "\" serves " + actual + " for the pinned index "
+                        + pin.indexDigest().get() + " (possible supply chain attack or corrupted catalog)");
+                return problems;
+            }
+            SortedMap<String, Digest> servedBinaries = new TreeMap<>();
+            if (root.isIndex()) {
+                for (Descriptor entry : ImageIndex.parse(root.bytes(), what + " image index").manifests()) {
+                    if (entry.platform() != null) {
+                        Manifest child = source.manifest(pin.kind(), pin.name(), entry.digest().toString())
+                                .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                        + entry.digest() + " in " + what + " but does not serve it"));
+                        servedBinaries.put(entry.platform().toString(), binaryOf(child, what).digest());
+                    }
+                }
+            } else {
+                String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
+                servedBinaries.put(annotated != null ? annotated : platform.toString(), binaryOf(root, what).digest());
+            }
+            pin.platforms().forEach((pinnedPlatform, pinned) -> {
+                Digest got = servedBinaries.get(pinnedPlatform);
+                if (got == null) {
+                    problems.add(what + ": the lock pins " + pinnedPlatform + ", which catalog \"" + source.name()
+                            + "\" no longer serves (available: " + servedBinaries.keySet() + ")");
+                } else if (!got.equals(pinned)) {
+                    problems.add(pinnedPlatform + ": plugin binary digest mismatch for " + what + ": expected "
+                            + pinned + ", got " + got + " (possible supply chain attack or corrupted download)");
+                }
+            });
+            pin.digest().filter(d -> !servedBinaries.containsValue(d)).ifPresent(d -> problems.add(what
+                    + ": the lock's digest " + d + " is the binary of no platform catalog \"" + source.name()
+                    + "\" serves"));
+            return problems;
+        }
+        if (offline) {
+            return checkPin(pin, platform, true).map(List::of).orElse(List.of());
+        }
+        return List.of(what + " (" + reference + ") is served by no catalog of the chain " + names(options));
     }
 
     private Installed installOne(PluginRequirement requirement, Optional<LockFile> lock, Options options) {
@@ -237,8 +294,28 @@ public final class PluginInstaller {
                     + ": no digest available for verification offline (not in the local catalog); run"
                     + " 'mvn scafctl:build-solution' online to generate a lock file with pinned digests, or run without -o");
         }
-        throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
-                + " satisfies " + requirement.constraint() + " in " + names(options));
+        throw notFound(requirement, options);
+    }
+
+    /**
+     * No version satisfies the requirement anywhere in the chain; pre-releases (SNAPSHOTs among them) that only a
+     * constraint naming a pre-release would match are named, since that is the usual surprise.
+     */
+    private ArtifactNotFoundException notFound(PluginRequirement requirement, Options options) {
+        List<String> preReleases = new ArrayList<>();
+        for (ArtifactSource source : sources(options)) {
+            for (Version version : source.versions(requirement.kind(), requirement.name())) {
+                if (version.isPreRelease() && requirement.constraint().isSatisfiedBy(
+                        Version.parse(version.semver().withClearedPreReleaseAndBuild().toString()))) {
+                    preReleases.add(version + " in " + source.name());
+                }
+            }
+        }
+        String hint = preReleases.isEmpty() ? "" : "; only pre-releases match it (" + String.join(", ", preReleases)
+                + "), and a constraint matches a pre-release only when it names one, for example "
+                + requirement.constraint().toString().replaceAll("^([\\^~]?[0-9.]+).*$", "$1") + "-0";
+        return new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
+                + " satisfies " + requirement.constraint() + " in " + names(options) + hint);
     }
 
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,

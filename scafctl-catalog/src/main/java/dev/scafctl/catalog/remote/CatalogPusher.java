@@ -39,8 +39,15 @@ public final class CatalogPusher {
     /** How many blobs go up at once. */
     static final int PARALLEL_UPLOADS = 4;
 
-    /** What to do beside the version tag. */
-    public record Options(boolean rollingTags) {}
+    /**
+     * What to do beside the version tag: move the rolling tags; {@code force} lets a push change what a release
+     * version's tag holds (published releases are immutable otherwise; pre-releases, SNAPSHOTs among them, are not).
+     */
+    public record Options(boolean rollingTags, boolean force) {
+        public Options(boolean rollingTags) {
+            this(rollingTags, false);
+        }
+    }
 
     /** What a push did. */
     public record Result(ArtifactReference reference, RemoteCatalog catalog, String repository, Digest digest,
@@ -87,6 +94,14 @@ public final class CatalogPusher {
         } else {
             manifests = List.of(entry);
             tagged = rootBytes;
+            existing.filter(e -> !e.digest().equals(entry.digest())).ifPresent(e -> changes.add("replaced " + e.digest()));
+        }
+        List<String> replaced = changes.stream().filter(c -> c.startsWith("replaced ")).toList();
+        if (!replaced.isEmpty() && !reference.version().isPreRelease() && !options.force()) {
+            throw new ReleaseChangedException(catalog.registry().host() + "/" + repository + ":" + reference.version()
+                    + " is a published release with other content (" + String.join("; ", replaced)
+                    + "): a release is immutable, so this push would change what its users pinned. Publish the new"
+                    + " binaries under a new version; adding a platform the release lacks is allowed");
         }
         Digest digest = Digest.of(tagged);
         Contents contents = contentsOf(manifests);

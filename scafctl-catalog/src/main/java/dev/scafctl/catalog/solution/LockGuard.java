@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.solution;
 
+import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.lock.LockCheck;
@@ -28,53 +29,129 @@ public final class LockGuard {
     public static final class LockViolation extends CatalogException {
         private static final long serialVersionUID = 1L;
 
-        LockViolation(Path solution, List<String> problems, boolean frozen) {
+        LockViolation(Path solution, List<String> problems, boolean frozen, String updateHint) {
             super("the lock of " + solution + " does not hold:\n  - " + String.join("\n  - ", problems) + "\n"
-                    + (frozen ? "Update it with `mvn scafctl:build-solution` (or a build without -Dscafctl.lock.frozen=true)"
-                            + " and commit .scafctl.lock.yaml." : "Fix the catalog, or update the lock with"
-                            + " `mvn scafctl:build-solution -Dscafctl.lock.update=true`."));
+                    + (frozen ? "Update it with " + updateHint + " (without -Dscafctl.lock.frozen=true) and commit "
+                            + LockFile.FILE_NAME + "." : "Fix the catalog, or update the lock with " + updateHint + "."));
         }
     }
 
-    /** What the guard did. */
-    public record Outcome(Path lockFile, LockFile lock, List<String> messages, boolean written) {}
+    /**
+     * What the guard is asked to do: for which platform, with or without the network, in CI mode ({@code frozen}:
+     * check, never write), re-resolving every pin ({@code update}), knowing which plugins this build itself makes
+     * ({@code reactor}), and the command that updates the lock from where the user stands ({@code updateHint}).
+     */
+    public record Request(Platform platform, boolean offline, boolean frozen, boolean update, List<ReactorPlugin> reactor,
+            String updateHint) {
+
+        public Request {
+            reactor = List.copyOf(reactor);
+        }
+
+        /** A solution built on its own: no plugin of it is built by the same build. */
+        public static Request standalone(Platform platform, boolean offline, boolean frozen) {
+            return new Request(platform, offline, frozen, false, List.of(),
+                    "`mvn package -Dscafctl.lock.update=true`");
+        }
+    }
+
+    /** A pin that the module building the plugin must reproduce: the index digest the lock holds for it. */
+    public record ExpectedBuild(ReactorPlugin plugin, Digest indexDigest, Path lockFile) {}
+
+    /** What the guard did; {@code written} is true only when the lock file's bytes changed. */
+    public record Outcome(Path lockFile, LockFile lock, List<String> messages, boolean written, List<ExpectedBuild> expected,
+            List<ReactorPlugin> fromReactor) {}
 
     private LockGuard() {}
 
     public static Outcome apply(Path solution, PluginInstaller installer, Platform platform, boolean offline, boolean frozen) {
+        return apply(solution, installer, Request.standalone(platform, offline, frozen));
+    }
+
+    public static Outcome apply(Path solution, PluginInstaller installer, Request request) {
         Reading reading = Reading.of(solution);
         List<PluginRequirement> requirements = reading.requirements();
         Optional<LockFile> existing = reading.existing();
-        List<String> differences = reading.differences();
+        List<String> differences = new ArrayList<>(reading.differences());
+        List<PluginRequirement> deferred = new ArrayList<>();
+        for (PluginRequirement requirement : requirements) {
+            Optional<ReactorPlugin> built = ReactorPlugin.builtFor(requirement, request.reactor());
+            if (built.isEmpty()) {
+                continue;
+            }
+            Optional<LockedPlugin> entry = existing.flatMap(l -> l.find(requirement.kind(), requirement.name()));
+            entry.filter(e -> requirement.constraint().isSatisfiedBy(e.version()) && !e.version().equals(built.get().version()))
+                    .ifPresent(e -> differences.add(requirement.kind() + " " + requirement.name() + ": the lock pins "
+                            + e.version() + ", but module " + built.get().module() + " of this build makes "
+                            + built.get().version()));
+            if (request.update() || built.get().isSnapshot() || entry.isEmpty()
+                    || !entry.get().version().equals(built.get().version())) {
+                deferred.add(requirement);
+            }
+        }
         Path lockFile = solution.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
-        if (frozen && (existing.isEmpty() || !differences.isEmpty())) {
+        if (request.frozen() && (existing.isEmpty() || !differences.isEmpty())) {
             throw new LockViolation(solution, existing.isEmpty()
                     ? List.of("there is no lock file (" + LockFile.FILE_NAME + " or " + LockFile.SCAFCTL_FILE_NAME + ") beside it")
-                    : differences, true);
+                    : differences, true, request.updateHint());
         }
         List<String> messages = new ArrayList<>();
         LockFile lock;
         boolean written = false;
-        if (existing.isPresent() && differences.isEmpty()) {
+        if (existing.isPresent() && differences.isEmpty() && !(request.update() && !request.frozen())) {
             lock = existing.get();
             messages.add("lock " + lock.file().getFileName() + " holds (" + lock.plugins().size() + " plugin(s))");
         } else {
-            SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, requirements, existing, false,
-                    requirement -> installer.pin(requirement, offline), platform, null);
-            LockFileWriter.write(lockFile, outcome.lock());
+            List<PluginRequirement> now = requirements.stream().filter(r -> !deferred.contains(r)).toList();
+            SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, now, existing, request.update(),
+                    requirement -> pin(installer, requirement, request), request.platform(), null, request.reactor());
             lock = outcome.lock();
-            written = true;
-            messages.add((existing.isEmpty() ? "produced " : "updated ") + LockFile.FILE_NAME + ": "
-                    + describe(outcome));
+            written = LockFileWriter.write(lockFile, lock);
+            List<String> later = deferred.stream().map(r -> ReactorPlugin.builtFor(r, request.reactor()).orElseThrow()
+                    + ": pinned by build-solution once built").toList();
+            messages.add((written ? existing.isEmpty() ? "produced " : "updated " : "kept ") + LockFile.FILE_NAME + ": "
+                    + describe(outcome, deferred, later));
         }
         List<String> unserved = new ArrayList<>();
+        List<ExpectedBuild> expected = new ArrayList<>();
         for (LockedPlugin pin : lock.plugins()) {
-            installer.checkPin(pin, platform, offline).ifPresent(unserved::add);
+            Optional<ReactorPlugin> built = request.reactor().stream()
+                    .filter(p -> p.kind() == pin.kind() && p.name().equals(pin.name()) && p.version().equals(pin.version()))
+                    .findFirst();
+            if (built.isPresent()) {
+                // not looked up before the build: it may exist nowhere yet; the module that builds it checks the pin
+                if (!built.get().isSnapshot() && !request.update()) {
+                    pin.indexDigest().ifPresent(d -> expected.add(new ExpectedBuild(built.get(), d, lockFile)));
+                }
+            } else if (request.frozen()) {
+                unserved.addAll(installer.verifyPin(pin, request.platform(), request.offline()));
+            } else {
+                installer.checkPin(pin, request.platform(), request.offline()).ifPresent(unserved::add);
+            }
         }
         if (!unserved.isEmpty()) {
-            throw new LockViolation(solution, unserved, frozen);
+            throw new LockViolation(solution, unserved, request.frozen(), request.updateHint());
         }
-        return new Outcome(lockFile, lock, messages, written);
+        List<ReactorPlugin> fromReactor = requirements.stream()
+                .flatMap(r -> ReactorPlugin.builtFor(r, request.reactor()).stream()).toList();
+        return new Outcome(lockFile, lock, messages, written, expected, fromReactor);
+    }
+
+    /** A pin through the chain; when none is found but this build makes another version of it, that is said too. */
+    private static PluginInstaller.Pin pin(PluginInstaller installer, PluginRequirement requirement, Request request) {
+        try {
+            return installer.pin(requirement, request.offline());
+        } catch (ArtifactNotFoundException e) {
+            Optional<ReactorPlugin> other = request.reactor().stream()
+                    .filter(p -> p.kind() == requirement.kind() && p.name().equals(requirement.name())).findFirst();
+            if (other.isEmpty()) {
+                throw e;
+            }
+            throw new ArtifactNotFoundException(e.getMessage() + "; module " + other.get().module() + " of this build makes "
+                    + other.get().version() + ", which " + requirement.constraint() + " does not match"
+                    + (other.get().version().isPreRelease() ? " (a constraint matches a pre-release only when it names one,"
+                            + " for example ^" + other.get().version().semver().withClearedPreReleaseAndBuild() + "-0)" : ""));
+        }
     }
 
     /**
@@ -106,7 +183,7 @@ public final class LockGuard {
         }
     }
 
-    private static String describe(SolutionLocker.Outcome outcome) {
+    private static String describe(SolutionLocker.Outcome outcome, List<PluginRequirement> deferred, List<String> later) {
         List<String> parts = new ArrayList<>();
         if (!outcome.resolved().isEmpty()) {
             parts.add("pinned " + String.join(", ", outcome.resolved()));
@@ -114,9 +191,12 @@ public final class LockGuard {
         if (!outcome.kept().isEmpty()) {
             parts.add("kept " + String.join(", ", outcome.kept()));
         }
-        if (!outcome.dropped().isEmpty()) {
-            parts.add("dropped " + String.join(", ", outcome.dropped()));
+        List<String> dropped = outcome.dropped().stream()
+                .filter(d -> deferred.stream().noneMatch(r -> d.startsWith(r.name() + "@"))).toList();
+        if (!dropped.isEmpty()) {
+            parts.add("dropped " + String.join(", ", dropped));
         }
+        parts.addAll(later);
         return parts.isEmpty() ? "no plugins" : String.join("; ", parts);
     }
 }

@@ -8,6 +8,7 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,18 +30,32 @@ public final class SolutionLocker {
 
     public static Outcome lock(Path lockFile, List<PluginRequirement> requirements, Optional<LockFile> existing, boolean update,
             Function<PluginRequirement, PluginInstaller.Pin> resolve, Platform platform, List<VendoredSolution> vendored) {
+        return lock(lockFile, requirements, existing, update, resolve, platform, vendored, List.of());
+    }
+
+    /**
+     * As above, for a solution built in the same build as some of its plugins ({@code reactor}): the entry of such a
+     * plugin is kept only when it pins the version the build makes (and that version is not a SNAPSHOT, which is
+     * pinned afresh from each build); otherwise exactly that version is pinned, which the local catalog holds once
+     * the module that builds it has run.
+     */
+    public static Outcome lock(Path lockFile, List<PluginRequirement> requirements, Optional<LockFile> existing, boolean update,
+            Function<PluginRequirement, PluginInstaller.Pin> resolve, Platform platform, List<VendoredSolution> vendored,
+            Collection<ReactorPlugin> reactor) {
         List<LockedPlugin> plugins = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
         for (PluginRequirement requirement : requirements) {
+            Optional<ReactorPlugin> built = ReactorPlugin.builtFor(requirement, reactor);
             Optional<LockedPlugin> entry = existing.flatMap(l -> l.find(requirement.kind(), requirement.name()))
-                    .filter(e -> !update && requirement.constraint().isSatisfiedBy(e.version()));
+                    .filter(e -> !update && requirement.constraint().isSatisfiedBy(e.version()))
+                    .filter(e -> built.map(b -> b.version().equals(e.version()) && !b.isSnapshot()).orElse(true));
             if (entry.isPresent()) {
                 plugins.add(entry.get());
                 kept.add(requirement.name() + "@" + entry.get().version());
                 continue;
             }
-            PluginInstaller.Pin pin = resolve.apply(requirement);
+            PluginInstaller.Pin pin = resolve.apply(built.map(ReactorPlugin::exactly).orElse(requirement));
             Optional<Digest> binary = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
                     .or(() -> pin.platforms().values().stream().findFirst());
             plugins.add(new LockedPlugin(requirement.name(), requirement.kind(), pin.version(), binary, pin.catalog(),

@@ -112,8 +112,16 @@ class PushPullTest {
         BuiltPlugin more = RemoteFixtures.build(second, work, "merged", "1.0.0",
                 List.of(ALL.get(0), ALL.get(3)), " rebuilt");
 
+        // a published release is immutable: changing its linux/amd64 needs force
+        ReleaseChangedException refused = assertThrows(ReleaseChangedException.class, () -> RemoteFixtures.pusher(second,
+                RemoteFixtures.anonymous(), new BlobLocations()).push(more.reference(), catalog, new CatalogPusher.Options(false)));
+        assertTrue(refused.getMessage().contains("is a published release with other content (replaced linux/amd64 (was "
+                + linux.platforms().get(0).manifest().digest()), refused.getMessage());
+        assertEquals(RemoteFixtures.anonymous().apply(catalog.registry()).fetchManifest("scafctl/providers/merged", "1.0.0")
+                .orElseThrow().digest(), linux.index().digest(), "the refused push changed nothing");
+
         CatalogPusher.Result result = RemoteFixtures.pusher(second, RemoteFixtures.anonymous(), new BlobLocations())
-                .push(more.reference(), catalog, new CatalogPusher.Options(false));
+                .push(more.reference(), catalog, new CatalogPusher.Options(false, true));
 
         ImageIndex remote = ImageIndex.parse(RemoteFixtures.anonymous().apply(catalog.registry())
                 .fetchManifest("scafctl/providers/merged", "1.0.0").orElseThrow().bytes(), "remote");

@@ -77,7 +77,7 @@ class LockGuardTest {
     void frozenWithoutALockFails() {
         LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> guard(true));
         assertTrue(e.getMessage().contains("there is no lock file (.scafctl.lock.yaml or solution.lock) beside it"), e.getMessage());
-        assertTrue(e.getMessage().contains("mvn scafctl:build-solution"), e.getMessage());
+        assertTrue(e.getMessage().contains("Update it with `mvn package -Dscafctl.lock.update=true`"), e.getMessage());
         assertFalse(Files.exists(work.resolve(LockFile.FILE_NAME)));
     }
 
@@ -140,5 +140,93 @@ class LockGuardTest {
         catalog.untag("provider/echo:1.0.0");
         catalog.prune(java.time.Duration.ZERO);
         assertFalse(LockGuard.apply(solution, installer, LINUX, true, true).written(), "served from the cache alone");
+    }
+
+    @Test
+    void frozenChecksTheIndexDigestEvenWithAWarmCache() throws Exception {
+        LockGuard.Outcome made = guard(false);
+        installer.install(List.of(requirement("^1")), Optional.of(made.lock()), new PluginInstaller.Options(LINUX, false, 1));
+        String index = made.lock().plugins().get(0).indexDigest().orElseThrow().toString();
+        String forged = "sha256:" + "1".repeat(64);
+        Files.writeString(made.lockFile(), Files.readString(made.lockFile()).replace(index, forged));
+
+        assertFalse(guard(false).written(), "a developer build trusts the warm cache");
+        LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> guard(true));
+        assertTrue(e.getMessage().contains("echo@1.0.0 (" + forged + ") is served by no catalog of the chain [local]"),
+                e.getMessage());
+    }
+
+    @Test
+    void frozenChecksEveryPlatformsDigestNotOnlyThisMachines() throws Exception {
+        Platform mac = Platform.parseSupported("darwin/arm64");
+        new PluginImageBuilder(catalog).build(PluginFixtures.request(dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                "echo", "1.0.0", PluginFixtures.binaries(work.resolve("dist-two"), "echo", List.of(LINUX, mac), ""), work, true));
+        LockGuard.Outcome made = guard(false);
+        String macBinary = made.lock().plugins().get(0).platforms().get("darwin/arm64").toString();
+        String forged = "sha256:" + "2".repeat(64);
+        Files.writeString(made.lockFile(), Files.readString(made.lockFile()).replace(macBinary, forged));
+
+        LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> guard(true));
+        assertTrue(e.getMessage().contains("darwin/arm64: plugin binary digest mismatch for echo@1.0.0: expected " + forged
+                + ", got " + macBinary), e.getMessage());
+    }
+
+    @Test
+    void aPluginThisBuildMakesIsNotLookedUpAndItsPinIsHandedToTheModuleThatBuildsIt() throws Exception {
+        LockGuard.Outcome made = guard(false);
+        String index = made.lock().plugins().get(0).indexDigest().orElseThrow().toString();
+        catalog.untag("provider/echo:1.0.0"); // a clean CI agent: the catalog does not hold it yet
+        ReactorPlugin built = new ReactorPlugin(dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                dev.scafctl.catalog.artifact.ArtifactName.of("echo"), dev.scafctl.catalog.artifact.Version.parse("1.0.0"),
+                "my-provider");
+
+        LockGuard.Outcome frozen = LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, true, false,
+                List.of(built), "hint"));
+        assertEquals(List.of(new LockGuard.ExpectedBuild(built, made.lock().plugins().get(0).indexDigest().orElseThrow(),
+                made.lockFile())), frozen.expected());
+        assertEquals(List.of(built), frozen.fromReactor());
+        assertTrue(Files.readString(made.lockFile()).contains(index));
+    }
+
+    @Test
+    void aBumpedReactorVersionFailsFrozenAndIsLeftToTheBuildOtherwise() throws Exception {
+        guard(false);
+        ReactorPlugin bumped = new ReactorPlugin(dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                dev.scafctl.catalog.artifact.ArtifactName.of("echo"), dev.scafctl.catalog.artifact.Version.parse("1.1.0"),
+                "my-provider");
+
+        LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> LockGuard.apply(solution, installer,
+                new LockGuard.Request(LINUX, false, true, false, List.of(bumped), "`mvn package` in /root")));
+        assertTrue(e.getMessage().contains("provider echo: the lock pins 1.0.0, but module my-provider of this build makes 1.1.0"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Update it with `mvn package` in /root"), e.getMessage());
+
+        LockGuard.Outcome developer = LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, false, false,
+                List.of(bumped), "hint"));
+        assertEquals("updated .scafctl.lock.yaml: echo@1.1.0 (built by module my-provider): pinned by build-solution once built",
+                developer.messages().get(0));
+        assertTrue(developer.lock().plugins().isEmpty(), "the stale pin is not kept for the install to trip on");
+    }
+
+    @Test
+    void aSnapshotTheReactorMakesIsNamedWhenNoReleaseMatches() throws Exception {
+        solution = Files.writeString(work.resolve("solution.yaml"), "bundle:\n  plugins:\n"
+                + "    - {name: snap, kind: provider, version: \"^1.0.0\"}\n");
+        publish("snap", "1.0.0-SNAPSHOT", "");
+        ReactorPlugin snapshot = new ReactorPlugin(dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                dev.scafctl.catalog.artifact.ArtifactName.of("snap"),
+                dev.scafctl.catalog.artifact.Version.parse("1.0.0-SNAPSHOT"), "snap-module");
+
+        dev.scafctl.catalog.ArtifactNotFoundException e = assertThrows(dev.scafctl.catalog.ArtifactNotFoundException.class,
+                () -> LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, false, false,
+                        List.of(snapshot), "hint")));
+        assertTrue(e.getMessage().contains("no version satisfies ^1.0.0 in [local]; only pre-releases match it"
+                + " (1.0.0-SNAPSHOT in local), and a constraint matches a pre-release only when it names one, for example"
+                + " ^1.0.0-0; module snap-module of this build makes 1.0.0-SNAPSHOT, which ^1.0.0 does not match"), e.getMessage());
+    }
+
+    private static PluginRequirement requirement(String constraint) {
+        return new PluginRequirement(dev.scafctl.catalog.artifact.ArtifactName.of("echo"),
+                dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER, dev.scafctl.catalog.artifact.VersionConstraint.parse(constraint));
     }
 }
