@@ -34,7 +34,8 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
     /**
      * The local catalog: an OCI image layout shared with the scafctl CLI. Defaults to
      * {@code $XDG_DATA_HOME/scafctl/catalog} ({@code ~/.local/share/scafctl/catalog}; on Windows
-     * {@code %LOCALAPPDATA%\scafctl\catalog}).
+     * {@code %LOCALAPPDATA%\scafctl\catalog}). Every goal takes it; {@code list-plugins}, which reads only the
+     * plugin cache, does not use it.
      */
     @Parameter(property = "scafctl.catalogDir")
     private File catalogDir;
