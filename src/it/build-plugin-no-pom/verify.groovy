@@ -14,7 +14,9 @@ settings.text = """<settings><profiles><profile><id>it</id><activation><activeBy
 </profile></profiles></settings>"""
 def maven = [mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"]
 def command = maven + ["${plugin}:build-plugin",
-               '-Dscafctl.catalogDir=catalog', '-Dscafctl.name=cli-provider', '-Dscafctl.version=v0.3',
+               '-Dscafctl.catalogDir=catalog', '-Dscafctl.name=cli-provider', '-Dscafctl.artifactVersion=v0.3',
+               // the usual name for the scafctl plugin's own version no longer sets the artifact's (a warning says so)
+               '-Dscafctl.version=9.9.9', '-Dscafctl.platfrom=linux/amd64',
                '-Dscafctl.platforms=darwin/arm64=dist/cli-provider-darwin-arm64,linux/amd64=dist/scafctl-test-plugin.provider']
 def process = new ProcessBuilder(command*.toString()).directory(cli).redirectErrorStream(true).start()
 def output = process.inputStream.text
@@ -29,12 +31,17 @@ def index = new JsonSlurper().parse(new File(catalog, 'blobs/sha256/' + entry.di
 assert index.manifests.collect { it.platform.os + '/' + it.platform.architecture } == ['linux/amd64', 'darwin/arm64']
 assert new File(cli, 'target/scafctl/cli-provider-0.3.0.digest').text.trim() == entry.digest
 assert output.contains('Built provider cli-provider@0.3.0 (2 platform(s))') : output
+assert output.contains('[WARNING] -Dscafctl.version does not set the artifact version (it is the usual name for the scafctl'
+        + " plugin's own version); set -Dscafctl.artifactVersion or <version> in the goal's configuration") : output
+assert output.contains('[WARNING] -Dscafctl.platfrom is not a scafctl property: no goal and not the lock extension read it;'
+        + ' did you mean -Dscafctl.platform?') : output
+assert !output.contains('-Dscafctl.version is not a scafctl property') : 'a known property, only not the artifact version'
 assert output.contains('Plugin check: the linux/amd64 binary serves provider aws-s3, echo, http') : output
 assert entry.annotations['dev.scafctl.provider.names'] == 'aws-s3,echo,http'
 
 // Without a pom there is no artifactId to fall back on: the name must be given.
 def noName = new ProcessBuilder((maven + ["${plugin}:build-plugin",
-        '-Dscafctl.catalogDir=catalog2', '-Dscafctl.version=1.0.0',
+        '-Dscafctl.catalogDir=catalog2', '-Dscafctl.artifactVersion=1.0.0',
         '-Dscafctl.platforms=linux/amd64=dist/scafctl-test-plugin.provider'])*.toString()).directory(cli).redirectErrorStream(true).start()
 def noNameOutput = noName.inputStream.text
 assert noName.waitFor() != 0

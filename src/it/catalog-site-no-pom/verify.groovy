@@ -1,31 +1,23 @@
 import dev.scafctl.catalog.testing.GoPlugins
+import dev.scafctl.maven.it.ItMaven
 import dev.scafctl.maven.it.ItRegistry
 
 // Runs goals by their full coordinates in a folder without a pom, with the plugin from the invoker's repository.
-def plugin = (new File(basedir, 'pom.xml').text =~ /<scafctl.plugin>([^<]+)</)[0][1]
+def maven = ItMaven.of(basedir, localRepositoryPath)
+def plugin = maven.plugin()
 def cli = new File(basedir, 'cli')
-def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-def settings = new File(basedir, 'settings.xml')
-settings.text = """<settings><profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault></activation>
-<pluginRepositories><pluginRepository><id>local.central</id><url>${new File(localRepositoryPath.toString()).toURI()}</url></pluginRepository></pluginRepositories>
-</profile></profiles></settings>"""
 def run = { String goal, List<String> arguments ->
-    def command = [mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}", "${plugin}:${goal}",
-                   '-Dscafctl.catalogDir=catalog'] + arguments
-    def process = new ProcessBuilder(command*.toString()).directory(cli).redirectErrorStream(true).start()
-    def output = process.inputStream.text
-    assert process.waitFor() == 0 : output
-    output
+    maven.run(cli, goal, ['-Dscafctl.catalogDir=catalog'] + arguments).output()
 }
 
 def registry = ItRegistry.get(basedir)
 try {
     // 1.0.0 from placeholders, built without the plugin check; 1.1.0 from a real go-plugin binary, whose provider
     // names build-plugin records and the page shows
-    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.0.0', '-Dscafctl.verifyPlugin=false',
+    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.artifactVersion=1.0.0', '-Dscafctl.verifyPlugin=false',
             '-Dscafctl.platforms=linux/amd64=dist/site-provider-linux-amd64,darwin/arm64=dist/site-provider-darwin-arm64'])
     GoPlugins.plugin(new File(cli, 'dist').toPath(), 'provider')
-    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.version=1.1.0',
+    run('build-plugin', ['-Dscafctl.name=site-provider', '-Dscafctl.artifactVersion=1.1.0',
             '-Dscafctl.platforms=linux/amd64=dist/scafctl-test-plugin.provider'])
 
     // the local catalog, into ./target/scafctl-site

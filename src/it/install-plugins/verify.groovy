@@ -18,5 +18,5 @@ assert new File(basedir, 'target/paths/paths.txt').text.trim() == "it-tool is at
 def log = new File(basedir, 'build.log').text
 assert log.contains("provider it-tool@1.2.0 darwin/arm64 from local ${sha256(cached)} (installed) -> ${cached.path}")
 assert log.contains("provider it-tool@1.2.0 darwin/arm64 from local ${sha256(cached)} (cache hit) -> ${cached.path}") : 'the offline run'
-assert log.contains('"name":"it-tool"') && log.contains('"platform":"darwin/arm64"') : 'list-plugins -Dscafctl.output=json'
+assert log.contains('"name":"it-tool"') && log.contains('"platform":"darwin/arm64"') : 'list-plugins -Dscafctl.format=json'
 assert log =~ /Installed 1 plugin\(s\) for darwin\/arm64 into .* in \d+\.\d\d s; see / : 'the summary says how long it took'

@@ -27,20 +27,30 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
 
     /**
-     * Remote catalogs known to this build, tried in order after the local catalog; scafctl's own
-     * {@code $XDG_CONFIG_HOME/scafctl/config.yaml} catalogs follow them. One {@code <catalog>} each:
-     * <pre>{@code
-     * <catalogs>
-     *   <catalog>
-     *     <name>company</name>                                  <!-- used by -Dscafctl.catalog=company -->
-     *     <url>oci://nexus.example.com/scafctl</url>            <!-- pull from; https:// too, http:// is plain HTTP -->
-     *     <pushUrl>oci://nexus.example.com:8443/scafctl</pushUrl> <!-- push to, when it differs (optional) -->
-     *     <insecure>false</insecure>                            <!-- skip TLS checks (optional) -->
-     *     <caFile>${user.home}/corp-ca.pem</caFile>             <!-- trusted beside the JDK's roots (optional) -->
-     *   </catalog>
-     * </catalogs>
-     * }</pre>
-     * The lock extension reads the same configuration.
+     * Remote catalogs known to this build, tried in order after the local catalog; the catalogs of scafctl's own
+     * {@code $XDG_CONFIG_HOME/scafctl/config.yaml} follow them. Each {@code <catalog>} has:
+     * <ul>
+     * <li>{@code name} (required): the name that {@code -Dscafctl.catalog=NAME} and the other catalog parameters
+     * use;</li>
+     * <li>{@code url} (required): where to pull from: {@code oci://host[:port]/prefix} or
+     * {@code https://host[:port]/prefix} (HTTPS), or {@code http://host[:port]/prefix} (plain HTTP);</li>
+     * <li>{@code pushUrl}: where {@code push} and a registry {@code tag} write, when that differs from {@code url}
+     * (a Nexus group to pull from, a hosted repository to push to);</li>
+     * <li>{@code insecure}: {@code true} turns off TLS certificate and host name checks for this catalog;</li>
+     * <li>{@code caFile}: a PEM file of CA certificates trusted for this catalog beside the JDK's roots.</li>
+     * </ul>
+     * Credentials come from the settings.xml {@code <server>} whose id is the registry's {@code host:port} or
+     * {@code host} (then from the environment and docker / podman config files). For example:
+     * <pre>
+     * &lt;catalogs&gt;
+     *   &lt;catalog&gt;
+     *     &lt;name&gt;company&lt;/name&gt;
+     *     &lt;url&gt;oci://nexus.example.com/scafctl&lt;/url&gt;
+     *     &lt;pushUrl&gt;oci://nexus.example.com:8443/scafctl&lt;/pushUrl&gt;
+     *     &lt;caFile&gt;${user.home}/corp-ca.pem&lt;/caFile&gt;
+     *   &lt;/catalog&gt;
+     * &lt;/catalogs&gt;
+     * </pre>
      */
     @Parameter
     private List<CatalogParameter> catalogs;

@@ -44,7 +44,8 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
     /**
      * The local catalog: an OCI image layout shared with the scafctl CLI. Defaults to
      * {@code $XDG_DATA_HOME/scafctl/catalog} ({@code ~/.local/share/scafctl/catalog}; on Windows
-     * {@code %LOCALAPPDATA%\scafctl\catalog}).
+     * {@code %LOCALAPPDATA%\scafctl\catalog}). Every goal takes it; {@code list-plugins}, which reads only the
+     * plugin cache, does not use it.
      */
     @Parameter(property = "scafctl.catalogDir")
     private File catalogDir;
@@ -76,7 +77,8 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
 
     /** Properties the lock extension reads or sets, beside those of the goals' parameters. */
     private static final Set<String> EXTENSION_PROPERTIES = Set.of("scafctl.lock.frozen", "scafctl.lock.skip",
-            "scafctl.lock.file", LockHandover.RESOLVED_BY_EXTENSION);
+            "scafctl.lock.file", LockHandover.RESOLVED_BY_EXTENSION,
+            "scafctl.version"); // the plugin's own version by Maven custom; warned about where it used to matter
 
     /** Said once per build: a {@code -Dscafctl.*} that no goal and not the extension reads, with the nearest name. */
     private void warnAboutUnknownProperties() {

@@ -53,7 +53,11 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.force", defaultValue = "false")
     private boolean force;
 
-    /** The largest bundle allowed, e.g. {@code 50MB} (units B, KB, MB, GB of 1024). */
+    /**
+     * The largest bundle allowed: a whole number of {@code B}, {@code KiB}, {@code MiB} or {@code GiB}, e.g.
+     * {@code 50MiB}. {@code KB}, {@code MB} and {@code GB} are read as the same binary units, so the default
+     * {@code 50MB} is 50 MiB (52,428,800 bytes), as the log shows sizes.
+     */
     @Parameter(property = "scafctl.maxBundleSize", defaultValue = "50MB")
     private String maxBundleSize;
 

@@ -52,7 +52,7 @@ public class CatalogSiteMojo extends AbstractRemoteMojo implements MavenReport {
 
     /**
      * The folder the site is written to, replaced as a whole; it must be new, empty, or an earlier catalog site.
-     * Defaults to {@code ${project.build.directory}/scafctl-site} ({@code ./target/scafctl-site} without a pom).
+     * Defaults to <code>${project.build.directory}/scafctl-site</code> ({@code ./target/scafctl-site} without a pom).
      */
     @Parameter(property = "scafctl.output")
     private File output;

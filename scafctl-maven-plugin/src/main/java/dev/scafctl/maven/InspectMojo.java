@@ -5,7 +5,6 @@ import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.NameAndVersion;
 import dev.scafctl.catalog.inspect.ArtifactDescription;
 import dev.scafctl.catalog.inspect.ArtifactInspector;
-import dev.scafctl.catalog.inspect.Output;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import javax.inject.Inject;
@@ -18,7 +17,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Shows an artifact version without downloading its layers: kind, version, digest, created time, platforms with
  * binary sizes, annotations, and the plugins a solution requires; from the local catalog, or a registry with
- * {@code scafctl.catalog}. As text, or {@code -Dscafctl.output=json|yaml}.
+ * {@code scafctl.catalog}. As text, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
  */
 @Mojo(name = "inspect", requiresProject = false, threadSafe = true)
 public class InspectMojo extends AbstractRemoteMojo {
@@ -35,8 +34,19 @@ public class InspectMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.catalog")
     private String catalog;
 
-    /** {@code text}, {@code json} or {@code yaml}. */
-    @Parameter(property = "scafctl.output", defaultValue = "text")
+    /**
+     * How to show the result: {@code table} for people, or {@code json} / {@code yaml} for scripts. A document is
+     * written alone to standard output (not through Maven's log; add {@code -q} to keep Maven's own lines off it),
+     * or to {@code output} when that is set.
+     */
+    @Parameter(property = "scafctl.format", defaultValue = "table")
+    private String format;
+
+    /**
+     * A file to write the table or document to, instead of the log or standard output. Until the next release a
+     * format name here ({@code -Dscafctl.output=json}, the old spelling) is read as {@code format}, with a warning.
+     */
+    @Parameter(property = "scafctl.output")
     private String output;
 
     @Inject
@@ -46,7 +56,7 @@ public class InspectMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Output format = parameter("output", "scafctl.output", () -> Output.parse(output));
+        GoalOutput shown = GoalOutput.of(format, output, baseDir(), getLog()::warn);
         NameAndVersion version = parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(artifact));
         ArtifactDescription description;
         if (catalog == null) {
@@ -63,10 +73,10 @@ public class InspectMojo extends AbstractRemoteMojo {
                     version.name(), version.version());
             description = ArtifactInspector.remote(registryClients().apply(remote.registry()), remote, reference);
         }
-        if (format == Output.TEXT) {
-            description.toText().forEach(getLog()::info);
+        if (shown.isTable()) {
+            shown.table(description.toText(), getLog()::info);
         } else {
-            getLog().info(format.render(description.toTree()));
+            shown.document(description.toTree(), System.out, getLog()::info);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.scafctl.maven;
 
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.inspect.CatalogListing;
-import dev.scafctl.catalog.inspect.Output;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Lists the artifacts of the local catalog, or of a remote catalog with {@code scafctl.catalog} (through the
  * registry's catalog and tags APIs), with their versions newest first, their aliases and, for plugins, the
  * provider or auth-handler names their newest version records; of one kind with
- * {@code scafctl.kind}. As a table, or {@code -Dscafctl.output=json|yaml}.
+ * {@code scafctl.kind}. As a table, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
  */
 @Mojo(name = "list", requiresProject = false, threadSafe = true)
 public class ListMojo extends AbstractRemoteMojo {
@@ -34,8 +33,19 @@ public class ListMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.names")
     private List<String> names;
 
-    /** {@code text}, {@code json} or {@code yaml}. */
-    @Parameter(property = "scafctl.output", defaultValue = "text")
+    /**
+     * How to show the result: {@code table} for people, or {@code json} / {@code yaml} for scripts. A document is
+     * written alone to standard output (not through Maven's log; add {@code -q} to keep Maven's own lines off it),
+     * or to {@code output} when that is set.
+     */
+    @Parameter(property = "scafctl.format", defaultValue = "table")
+    private String format;
+
+    /**
+     * A file to write the table or document to, instead of the log or standard output. Until the next release a
+     * format name here ({@code -Dscafctl.output=json}, the old spelling) is read as {@code format}, with a warning.
+     */
+    @Parameter(property = "scafctl.output")
     private String output;
 
     @Inject
@@ -45,7 +55,7 @@ public class ListMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Output format = parameter("output", "scafctl.output", () -> Output.parse(output));
+        GoalOutput shown = GoalOutput.of(format, output, baseDir(), getLog()::warn);
         Optional<ArtifactKind> only = kind == null ? Optional.empty()
                 : Optional.of(parameter("kind", "scafctl.kind", () -> ArtifactKind.parse(kind)));
         CatalogListing listing;
@@ -57,10 +67,10 @@ public class ListMojo extends AbstractRemoteMojo {
             listing = CatalogListing.remote(registryClients().apply(remote.registry()), remote, only,
                     names == null ? List.of() : names);
         }
-        if (format == Output.TEXT) {
-            listing.toText().forEach(getLog()::info);
+        if (shown.isTable()) {
+            shown.table(listing.toText(), getLog()::info);
         } else {
-            getLog().info(format.render(listing.toTree()));
+            shown.document(listing.toTree(), System.out, getLog()::info);
         }
     }
 }

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Progress of long transfers in the Maven log: for a blob of a megabyte or more, a line every few seconds and one at
- * the end ({@code Uploading sha256:0123456789ab 12.0 MB / 64.0 MB}); small blobs pass silently.
+ * Progress of long transfers in the Maven log: for a blob of a MiB or more, a line every few seconds and one at the
+ * end ({@code Uploading sha256:0123456789ab 12.0 MiB / 64.0 MiB}); small blobs pass silently.
  */
 final class LogProgress implements TransferListener {
 
-    private static final long LARGE = 1_000_000;
+    private static final long LARGE = 1L << 20;
     private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final Log log;

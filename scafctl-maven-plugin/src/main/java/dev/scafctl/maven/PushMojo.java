@@ -28,7 +28,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false, threadSafe = true)
 public class PushMojo extends AbstractRemoteMojo {
 
-    /** The catalog to push to: the name of a configured catalog, or a URL ({@code oci://host[:port]/prefix}). */
+    /**
+     * The catalog to push to: the name of a configured catalog (its {@code pushUrl} when it has one), or a URL:
+     * {@code oci://host[:port]/prefix} or {@code https://host[:port]/prefix} (HTTPS), or
+     * {@code http://host[:port]/prefix} (plain HTTP).
+     */
     @Parameter(property = "scafctl.catalog")
     private String catalog;
 

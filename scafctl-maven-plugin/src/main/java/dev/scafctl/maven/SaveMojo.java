@@ -21,22 +21,42 @@ import org.apache.maven.plugins.annotations.Parameter;
  * byte-identical file; blobs stream, so memory does not grow with their size. {@code skopeo} reads it as
  * {@code oci-archive:}.
  *
- * <p>{@code mvn scafctl:save -Dscafctl.artifact=my-provider@1.0.0,github-auth@2.0.0 -Dscafctl.output=plugins.tar}
+ * <p>{@code mvn scafctl:save -Dscafctl.artifacts=my-provider@1.0.0,github-auth@2.0.0 -Dscafctl.output=plugins.tar}
  */
 @Mojo(name = "save", requiresProject = false, threadSafe = true)
 public class SaveMojo extends AbstractScafctlMojo {
 
-    /** The artifacts, as {@code name@version}; several comma-separated. */
-    @Parameter(property = "scafctl.artifact", required = true)
+    /** The artifacts to save, as {@code name@version}; several comma-separated on the command line. Required. */
+    @Parameter(property = "scafctl.artifacts")
     private List<String> artifacts;
+
+    /**
+     * The old property of {@code artifacts}, read until the next release with a warning.
+     *
+     * @deprecated use {@code artifacts} ({@code -Dscafctl.artifacts}); {@code scafctl.artifact} names one artifact in
+     *     the other goals
+     */
+    @Deprecated
+    @Parameter(property = "scafctl.artifact")
+    private List<String> deprecatedArtifact;
 
     /** The kind, when a name is in the local catalog as more than one kind. */
     @Parameter(property = "scafctl.kind")
     private String kind;
 
-    /** Only these platforms of plugins ({@code os/arch}, comma-separated); all when empty. */
-    @Parameter(property = "scafctl.platforms")
+    /** Only these platforms of plugins ({@code os/arch}, comma-separated on the command line); all when empty. */
+    @Parameter(property = "scafctl.savePlatforms")
     private List<String> platforms;
+
+    /**
+     * The old property of {@code platforms}, read until the next release with a warning.
+     *
+     * @deprecated use {@code platforms} ({@code -Dscafctl.savePlatforms}); {@code scafctl.platforms} is
+     *     {@code build-plugin}'s binaries ({@code os/arch=path})
+     */
+    @Deprecated
+    @Parameter(property = "scafctl.platforms")
+    private List<String> deprecatedPlatforms;
 
     /** The tar file to write. */
     @Parameter(property = "scafctl.output", required = true)
@@ -46,14 +66,19 @@ public class SaveMojo extends AbstractScafctlMojo {
     protected void run() throws MojoFailureException {
         LocalCatalog local = localCatalog();
         List<ArtifactReference> references = new ArrayList<>();
+        List<String> artifacts = Deprecations.fallBack(this.artifacts, deprecatedArtifact, "artifacts",
+                "scafctl.artifacts", "scafctl.artifact", getLog()::warn);
+        if (artifacts.isEmpty()) {
+            throw new MojoFailureException("Missing <artifacts> (scafctl.artifacts): name what to save, as"
+                    + " -Dscafctl.artifacts=name@version[,name@version...]");
+        }
         for (String artifact : artifacts) {
-            references.add(localReference(local, parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(artifact)), kind));
+            references.add(localReference(local, parameter("artifacts", "scafctl.artifacts", () -> NameAndVersion.parse(artifact)), kind));
         }
         Set<Platform> only = new LinkedHashSet<>();
-        if (platforms != null) {
-            for (String platform : platforms) {
-                only.add(parameter("platforms", "scafctl.platforms", () -> Platform.parseSupported(platform)));
-            }
+        for (String platform : Deprecations.fallBack(platforms, deprecatedPlatforms, "platforms", "scafctl.savePlatforms",
+                "scafctl.platforms", getLog()::warn)) {
+            only.add(parameter("platforms", "scafctl.savePlatforms", () -> Platform.parseSupported(platform)));
         }
         ArtifactArchive.Summary summary = new ArtifactArchive(local).save(references, only, output.toPath());
         summary.refNames().forEach(ref -> getLog().info("saved " + ref));

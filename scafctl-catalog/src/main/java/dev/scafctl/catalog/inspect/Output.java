@@ -17,7 +17,7 @@ public enum Output {
             case "text", "table" -> TEXT;
             case "json" -> JSON;
             case "yaml" -> YAML;
-            default -> throw new InvalidInputException("unknown output \"" + text + "\"; use text, json or yaml");
+            default -> throw new InvalidInputException("unknown format \"" + text + "\"; use table, json or yaml");
         };
     }
 
