@@ -66,6 +66,12 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
             return;
         }
         warnAboutUnknownProperties();
+        if (CATALOG_WIDE_GOALS.contains(mojoExecution.getGoal()) && "default-cli".equals(mojoExecution.getExecutionId())
+                && !project.isExecutionRoot()) {
+            getLog().info("Skipping scafctl:" + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": it works on"
+                    + " the catalog, not on a module, and ran once at the top of this build");
+            return;
+        }
         try {
             run();
         } catch (InvalidInputException e) {
@@ -74,6 +80,14 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
+
+    /**
+     * Goals about a catalog, not a module: from the command line in a reactor they run once, at the top project
+     * ({@code mvn scafctl:list} at a reactor root lists once, not once per module). Bound to a phase, each runs where
+     * it is bound.
+     */
+    private static final Set<String> CATALOG_WIDE_GOALS = Set.of("list", "prune", "delete", "tag", "save", "load",
+            "pull", "catalog-site", "inspect", "list-plugins");
 
     /** Properties the lock extension reads or sets, beside those of the goals' parameters. */
     private static final Set<String> EXTENSION_PROPERTIES = Set.of("scafctl.lock.frozen", "scafctl.lock.skip",

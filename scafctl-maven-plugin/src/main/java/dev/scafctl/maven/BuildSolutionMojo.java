@@ -13,7 +13,10 @@ import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.BuiltSolution;
 import dev.scafctl.catalog.solution.SolutionBuild;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.solution.ReactorPlugin;
 import dev.scafctl.catalog.solution.SolutionLocker;
+import dev.scafctl.catalog.solution.SolutionPlugins;
 import dev.scafctl.maven.support.LockHandover;
 import dev.scafctl.maven.support.ModuleArtifacts;
 import java.io.File;
@@ -96,6 +99,7 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         LocalCatalog local = localCatalog();
 
         SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
+        SolutionPlugins.nearMisses(file).forEach(getLog()::warn);
         Optional<SolutionLocker.Outcome> locked = lock(file, prepared, lockPlatform);
         List<LockedPlugin> pins = locked.map(o -> o.lock().plugins()).orElse(List.of());
 
@@ -104,7 +108,8 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         BuiltSolution built;
         try {
             built = new SolutionImageBuilder(local).build(new SolutionImageBuilder.Request(prepared.solution(), versionText,
-                    created, force, maxBytes, pins), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins());
+                    created, force || isSnapshot(versionText, prepared), maxBytes, pins), prepared.files(), prepared.vendored(),
+                    prepared.composed(), prepared.plugins());
         } catch (ArtifactExistsException e) {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to overwrite"), e);
         }
@@ -119,6 +124,13 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         if (locked.isPresent()) {
             writeLock(locked.get());
         }
+    }
+
+    /** A SNAPSHOT (the version given, else {@code metadata.version}) is rebuilt in place, as Maven rebuilds its own. */
+    private static boolean isSnapshot(String versionText, SolutionBuild.Prepared prepared) {
+        String text = versionText != null ? versionText : prepared.solution().metadata("version");
+        Version parsed = text == null || text.isBlank() ? null : Version.parseOrNull(text);
+        return parsed != null && ReactorPlugin.isSnapshot(parsed);
     }
 
     /** Written last, so a build that fails leaves the lock as it was; and only when its bytes change. */

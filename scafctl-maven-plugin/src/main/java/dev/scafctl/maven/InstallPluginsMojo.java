@@ -7,7 +7,10 @@ import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
+import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.solution.PluginRequirement;
+import dev.scafctl.catalog.solution.ReactorPlugin;
+import dev.scafctl.maven.support.ModuleArtifacts;
 import dev.scafctl.catalog.solution.SolutionPlugins;
 import java.io.File;
 import java.nio.file.Path;
@@ -68,8 +71,12 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             return;
         }
         Path solutionFile = found.get();
-        List<PluginRequirement> requirements = parameter("solution", "scafctl.solution", () -> SolutionPlugins.read(solutionFile));
-        Optional<LockFile> lock = parameter("solution", "lock file", () -> LockFile.findBeside(solutionFile));
+        List<PluginRequirement> declared = parameter("solution", "scafctl.solution", () -> SolutionPlugins.read(solutionFile));
+        SolutionPlugins.nearMisses(solutionFile).forEach(getLog()::warn);
+        Optional<LockFile> lockFound = parameter("solution", "lock file", () -> LockFile.findBeside(solutionFile));
+        ReactorPins reactorPins = ReactorPins.of(declared, lockFound, ModuleArtifacts.reactorPlugins(session()));
+        List<PluginRequirement> requirements = reactorPins.requirements();
+        Optional<LockFile> lock = reactorPins.lock();
         Platform target = targetPlatform(platform);
         if (requirements.isEmpty()) {
             getLog().info("No bundle.plugins in " + display(solutionFile) + "; nothing to install");
@@ -98,6 +105,32 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
         Path report = writeReport(target, installed);
         getLog().info("Installed " + installed.size() + " plugin(s) for " + target + " into " + cache.root() + " in "
                 + elapsedSince(started) + "; see " + display(report));
+    }
+
+    /**
+     * The requirements and lock to install from when modules of this build make some of the plugins: such a plugin
+     * is installed at exactly the version the build made, and its pin is left out when the build may have made other
+     * bytes (a SNAPSHOT) or another version than the lock names; build-solution pins it afresh.
+     */
+    private record ReactorPins(List<PluginRequirement> requirements, Optional<LockFile> lock) {
+
+        static ReactorPins of(List<PluginRequirement> declared, Optional<LockFile> lock, List<ReactorPlugin> reactor) {
+            List<PluginRequirement> requirements = new ArrayList<>();
+            List<LockedPlugin> unpinned = new ArrayList<>();
+            for (PluginRequirement requirement : declared) {
+                Optional<ReactorPlugin> built = ReactorPlugin.builtFor(requirement, reactor);
+                Optional<LockedPlugin> pin = lock.flatMap(l -> l.find(requirement.kind(), requirement.name()));
+                if (built.isPresent() && (built.get().isSnapshot()
+                        || pin.map(p -> !p.version().equals(built.get().version())).orElse(true))) {
+                    requirements.add(built.get().exactly());
+                    pin.ifPresent(unpinned::add);
+                } else {
+                    requirements.add(requirement);
+                }
+            }
+            return new ReactorPins(requirements, lock.map(l -> new LockFile(l.file(), l.plugins().stream()
+                    .filter(p -> !unpinned.contains(p)).toList(), l.dependencies())));
+        }
     }
 
     private Path writeReport(Platform target, List<PluginInstaller.Installed> installed) {

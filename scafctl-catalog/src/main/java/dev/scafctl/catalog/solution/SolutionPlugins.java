@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.solution;
 
+import dev.scafctl.catalog.DidYouMean;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +22,15 @@ import java.util.Set;
 public final class SolutionPlugins {
 
     public static final int MAX_PLUGINS = 50;
+
+    /** The keys scafctl reads (pkg/solution/solution.go): of the document, of {@code bundle}, of a plugin entry. */
+    static final List<String> TOP_LEVEL_KEYS = List.of("apiVersion", "kind", "metadata", "catalog", "compose", "bundle", "spec");
+    static final List<String> BUNDLE_KEYS = List.of("include", "plugins");
+    static final List<String> PLUGIN_KEYS = List.of("name", "kind", "version", "defaults");
+
+    /** Mistakes seen in the wild that spelling alone would not catch. */
+    private static final Map<String, String> PLUGIN_KEY_MEANT = Map.of("constraint", "version", "versions", "version",
+            "type", "kind");
 
     private SolutionPlugins() {}
 
@@ -35,6 +47,13 @@ public final class SolutionPlugins {
         List<PluginRequirement> requirements = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (YamlNode entry : entries) {
+            for (String key : entry.keys()) {
+                if (!PLUGIN_KEYS.contains(key)) {
+                    throw entry.get(key).fail("is not a key of a plugin entry (" + String.join(", ", PLUGIN_KEYS) + ")"
+                            + Optional.ofNullable(PLUGIN_KEY_MEANT.get(key)).or(() -> DidYouMean.nearest(key, PLUGIN_KEYS))
+                                    .map(k -> "; did you mean \"" + k + "\"?").orElse(""));
+                }
+            }
             YamlNode name = entry.get("name");
             YamlNode kind = entry.get("kind");
             YamlNode version = entry.get("version");
@@ -48,6 +67,30 @@ public final class SolutionPlugins {
             requirements.add(requirement);
         }
         return List.copyOf(requirements);
+    }
+
+    /**
+     * Keys that are one slip away from a key scafctl reads ({@code bundel:} for {@code bundle:}), with file and line:
+     * scafctl ignores unknown keys, so such a slip silently means "no plugins". Warnings, not errors, since a solution
+     * may carry keys of its own.
+     */
+    public static List<String> nearMisses(Path solutionFile) {
+        YamlNode root = YamlNode.read(solutionFile);
+        List<String> warnings = new ArrayList<>();
+        nearMisses(root, TOP_LEVEL_KEYS, "top-level key", warnings);
+        if (root.get("bundle").isMapping()) {
+            nearMisses(root.get("bundle"), BUNDLE_KEYS, "key of bundle", warnings);
+        }
+        return warnings;
+    }
+
+    private static void nearMisses(YamlNode mapping, List<String> known, String what, List<String> warnings) {
+        for (String key : mapping.keys()) {
+            if (!known.contains(key)) {
+                DidYouMean.nearest(key, known).ifPresent(meant -> warnings.add(mapping.get(key).location() + ": \"" + key
+                        + "\" is not a " + what + " scafctl reads, so it is ignored; did you mean \"" + meant + "\"?"));
+            }
+        }
     }
 
     private interface Parse<T> {

@@ -87,6 +87,30 @@ class SolutionPluginsTest {
                 assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(many)).getMessage());
     }
 
+    @Test
+    void anUnknownKeyInAPluginEntryIsAnErrorWithWhatWasMeant() throws Exception {
+        Path constraint = write("bundle:\n  plugins:\n    - name: p\n      kind: provider\n      constraint: ^1.0.0\n");
+        assertEquals(constraint + ":5:19: bundle.plugins[0].constraint is not a key of a plugin entry (name, kind, version,"
+                + " defaults); did you mean \"version\"?",
+                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(constraint)).getMessage());
+
+        Path typo = write("bundle:\n  plugins:\n    - {name: p, kidn: provider}\n");
+        assertEquals(typo + ":3:23: bundle.plugins[0].kidn is not a key of a plugin entry (name, kind, version, defaults);"
+                + " did you mean \"kind\"?", assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(typo)).getMessage());
+    }
+
+    @Test
+    void nearMissesOfKeysScafctlReadsAreWarnedWithTheirLine() throws Exception {
+        Path bundel = write("metadata:\n  name: x\nbundel:\n  plugins:\n    - {name: p, kind: provider}\nextra: mine\n");
+        assertEquals(List.of(), SolutionPlugins.read(bundel), "scafctl reads no plugins from it either");
+        assertEquals(List.of(bundel + ":4:3: \"bundel\" is not a top-level key scafctl reads, so it is ignored; did you mean"
+                + " \"bundle\"?"), SolutionPlugins.nearMisses(bundel), "extra is no near miss of anything");
+
+        Path plugin = write("bundle:\n  plugin:\n    - {name: p, kind: provider}\n");
+        assertEquals(List.of(plugin + ":3:5: \"plugin\" is not a key of bundle scafctl reads, so it is ignored; did you mean"
+                + " \"plugins\"?"), SolutionPlugins.nearMisses(plugin));
+    }
+
     private Path write(String yaml) throws Exception {
         return Files.writeString(Files.createTempFile(dir, "solution", ".yaml"), yaml);
     }
