@@ -171,8 +171,25 @@ public class CatalogSiteMojo extends AbstractRemoteMojo implements MavenReport {
         return false;
     }
 
+    /**
+     * Always, with a site plugin of the Doxia 2 generation. An older maven-site-plugin (Maven 3.9's default is 3.12.1)
+     * would call the Doxia 1 {@code generate}, which this report does not have: it would fail with an
+     * {@code AbstractMethodError} and the build would go on without the report. Such a build fails here instead,
+     * saying which site plugin to use.
+     */
     @Override
     public boolean canGenerateReport() {
+        boolean doxia1 = java.util.Arrays.stream(MavenReport.class.getMethods())
+                .anyMatch(m -> m.getName().equals("generate") && m.getParameterCount() == 2
+                        && m.getParameterTypes()[0].getName().equals("org.codehaus.doxia.sink.Sink"));
+        if (doxia1) {
+            throw new IllegalStateException("scafctl:catalog-site is a report for maven-site-plugin " + MINIMUM_SITE_PLUGIN
+                    + " or later (Doxia 2), but this build runs an older one; set <version>" + MINIMUM_SITE_PLUGIN
+                    + "</version> (or later) for org.apache.maven.plugins:maven-site-plugin in <pluginManagement>");
+        }
         return true;
     }
+
+    /** The first maven-site-plugin of the Doxia 2 generation, whose reporting API this report implements. */
+    static final String MINIMUM_SITE_PLUGIN = "3.20.0";
 }
