@@ -138,7 +138,7 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         Path lockFile = outcome.lock().file();
         boolean frozen = parameters().property("scafctl.lock.frozen").map(Boolean::parseBoolean).orElse(false);
         if (frozen) {
-            if (!java.util.Arrays.equals(LockFileWriter.render(outcome.lock()), readOrEmpty(lockFile))) {
+            if (!LockFileWriter.holds(lockFile, outcome.lock())) {
                 throw new MojoFailureException("The lock " + display(lockFile) + " does not hold: this build pins "
                         + String.join(", ", outcome.resolved()) + ". Update it with "
                         + LockHandover.update(session()) + " (without -Dscafctl.lock.frozen=true) and commit it");
@@ -150,13 +150,6 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         }
     }
 
-    private static byte[] readOrEmpty(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            return new byte[0];
-        }
-    }
 
     /**
      * The solution's lock: kept entries stay, the others are resolved through the catalog chain; a plugin that a

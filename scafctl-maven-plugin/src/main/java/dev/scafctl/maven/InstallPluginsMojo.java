@@ -120,8 +120,7 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             for (PluginRequirement requirement : declared) {
                 Optional<ReactorPlugin> built = ReactorPlugin.builtFor(requirement, reactor);
                 Optional<LockedPlugin> pin = lock.flatMap(l -> l.find(requirement.kind(), requirement.name()));
-                if (built.isPresent() && (built.get().isSnapshot()
-                        || pin.map(p -> !p.version().equals(built.get().version())).orElse(true))) {
+                if (built.isPresent() && !pin.map(built.get()::isPinnedBy).orElse(false)) {
                     requirements.add(built.get().exactly());
                     pin.ifPresent(unpinned::add);
                 } else {

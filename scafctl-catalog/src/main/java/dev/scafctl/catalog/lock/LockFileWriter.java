@@ -59,16 +59,20 @@ public final class LockFileWriter {
 
     /** Writes the lock when its bytes differ from the file's (a lock that holds is never rewritten); true if written. */
     public static boolean write(Path file, LockFile lock) {
-        byte[] bytes = render(lock);
-        try {
-            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return false;
-            }
-        } catch (IOException e) {
-            // unreadable: write it anew
+        if (holds(file, lock)) {
+            return false;
         }
-        AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, render(lock));
         return true;
+    }
+
+    /** Whether {@code file} already holds exactly the bytes of {@code lock}; an unreadable file does not. */
+    public static boolean holds(Path file, LockFile lock) {
+        try {
+            return Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), render(lock));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void field(StringBuilder yaml, String key, String value) {

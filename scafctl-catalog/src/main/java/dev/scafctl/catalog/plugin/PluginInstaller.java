@@ -114,14 +114,7 @@ public final class PluginInstaller {
         SortedMap<String, Digest> platforms = new TreeMap<>();
         Optional<Digest> single = Optional.empty();
         if (root.isIndex()) {
-            for (Descriptor entry : ImageIndex.parse(root.bytes(), what).manifests()) {
-                if (entry.platform() != null) {
-                    Manifest child = source.manifest(requirement.kind(), requirement.name(), entry.digest().toString())
-                            .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                                    + entry.digest() + " in " + what + " but does not serve it"));
-                    platforms.put(entry.platform().toString(), binaryOf(child, what).digest());
-                }
-            }
+            platforms.putAll(binariesOfIndex(source, requirement.kind(), requirement.name(), root, what));
         } else {
             String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
             Digest binary = binaryOf(root, what).digest();
@@ -193,14 +186,7 @@ public final class PluginInstaller {
             }
             SortedMap<String, Digest> servedBinaries = new TreeMap<>();
             if (root.isIndex()) {
-                for (Descriptor entry : ImageIndex.parse(root.bytes(), what + " image index").manifests()) {
-                    if (entry.platform() != null) {
-                        Manifest child = source.manifest(pin.kind(), pin.name(), entry.digest().toString())
-                                .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                                        + entry.digest() + " in " + what + " but does not serve it"));
-                        servedBinaries.put(entry.platform().toString(), binaryOf(child, what).digest());
-                    }
-                }
+                servedBinaries.putAll(binariesOfIndex(source, pin.kind(), pin.name(), root, what));
             } else {
                 String annotated = Annotations.of(root.bytes(), what).get(Annotations.PLUGIN_PLATFORM);
                 servedBinaries.put(annotated != null ? annotated : platform.toString(), binaryOf(root, what).digest());
@@ -357,6 +343,21 @@ public final class PluginInstaller {
             }
         }
         throw new PlatformNotFoundException(platform, List.of(annotated));
+    }
+
+    /** The binary digest of every platform an image index lists, read from its manifests (no binary is fetched). */
+    private static SortedMap<String, Digest> binariesOfIndex(ArtifactSource source, ArtifactKind kind, ArtifactName name,
+            Manifest index, String what) {
+        SortedMap<String, Digest> binaries = new TreeMap<>();
+        for (Descriptor entry : ImageIndex.parse(index.bytes(), what + " image index").manifests()) {
+            if (entry.platform() != null) {
+                Manifest child = source.manifest(kind, name, entry.digest().toString())
+                        .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
+                                + entry.digest() + " in " + what + " but does not serve it"));
+                binaries.put(entry.platform().toString(), binaryOf(child, what).digest());
+            }
+        }
+        return binaries;
     }
 
     private static Descriptor binaryOf(Manifest manifest, String what) {

@@ -84,8 +84,7 @@ public final class LockGuard {
                     .ifPresent(e -> differences.add(requirement.kind() + " " + requirement.name() + ": the lock pins "
                             + e.version() + ", but module " + built.get().module() + " of this build makes "
                             + built.get().version()));
-            if (request.update() || built.get().isSnapshot() || entry.isEmpty()
-                    || !entry.get().version().equals(built.get().version())) {
+            if (request.update() || !entry.map(built.get()::isPinnedBy).orElse(false)) {
                 deferred.add(requirement);
             }
         }
@@ -107,20 +106,17 @@ public final class LockGuard {
                     requirement -> pin(installer, requirement, request), request.platform(), null, request.reactor());
             lock = outcome.lock();
             written = LockFileWriter.write(lockFile, lock);
-            List<String> later = deferred.stream().map(r -> ReactorPlugin.builtFor(r, request.reactor()).orElseThrow()
-                    + ": pinned by build-solution once built").toList();
             messages.add((written ? existing.isEmpty() ? "produced " : "updated " : "kept ") + LockFile.FILE_NAME + ": "
-                    + describe(outcome, deferred, later));
+                    + describe(outcome, deferred, request.reactor()));
         }
         List<String> unserved = new ArrayList<>();
         List<ExpectedBuild> expected = new ArrayList<>();
         for (LockedPlugin pin : lock.plugins()) {
-            Optional<ReactorPlugin> built = request.reactor().stream()
-                    .filter(p -> p.kind() == pin.kind() && p.name().equals(pin.name()) && p.version().equals(pin.version()))
-                    .findFirst();
+            Optional<ReactorPlugin> built = ReactorPlugin.named(pin.kind(), pin.name(), request.reactor())
+                    .filter(p -> p.version().equals(pin.version()));
             if (built.isPresent()) {
                 // not looked up before the build: it may exist nowhere yet; the module that builds it checks the pin
-                if (!built.get().isSnapshot() && !request.update()) {
+                if (built.get().isPinnedBy(pin) && !request.update()) {
                     pin.indexDigest().ifPresent(d -> expected.add(new ExpectedBuild(built.get(), d, lockFile)));
                 }
             } else if (request.frozen()) {
@@ -142,8 +138,7 @@ public final class LockGuard {
         try {
             return installer.pin(requirement, request.offline());
         } catch (ArtifactNotFoundException e) {
-            Optional<ReactorPlugin> other = request.reactor().stream()
-                    .filter(p -> p.kind() == requirement.kind() && p.name().equals(requirement.name())).findFirst();
+            Optional<ReactorPlugin> other = ReactorPlugin.named(requirement.kind(), requirement.name(), request.reactor());
             if (other.isEmpty()) {
                 throw e;
             }
@@ -183,7 +178,9 @@ public final class LockGuard {
         }
     }
 
-    private static String describe(SolutionLocker.Outcome outcome, List<PluginRequirement> deferred, List<String> later) {
+    /** What the lock now says, and which plugins the build itself pins once it has made them ({@code deferred}). */
+    private static String describe(SolutionLocker.Outcome outcome, List<PluginRequirement> deferred,
+            List<ReactorPlugin> reactor) {
         List<String> parts = new ArrayList<>();
         if (!outcome.resolved().isEmpty()) {
             parts.add("pinned " + String.join(", ", outcome.resolved()));
@@ -196,7 +193,7 @@ public final class LockGuard {
         if (!dropped.isEmpty()) {
             parts.add("dropped " + String.join(", ", dropped));
         }
-        parts.addAll(later);
+        deferred.forEach(r -> parts.add(ReactorPlugin.builtFor(r, reactor).orElseThrow() + ": pinned by build-solution once built"));
         return parts.isEmpty() ? "no plugins" : String.join("; ", parts);
     }
 }

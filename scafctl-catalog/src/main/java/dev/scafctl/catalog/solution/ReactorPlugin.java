@@ -3,6 +3,7 @@ package dev.scafctl.catalog.solution;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.lock.LockedPlugin;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -19,6 +20,19 @@ public record ReactorPlugin(ArtifactKind kind, ArtifactName name, Version versio
     public static Optional<ReactorPlugin> builtFor(PluginRequirement requirement, Collection<ReactorPlugin> reactor) {
         return reactor.stream().filter(p -> p.kind() == requirement.kind() && p.name().equals(requirement.name())
                 && requirement.constraint().isSatisfiedBy(p.version())).findFirst();
+    }
+
+    /** The plugin of that kind and name this build makes, whatever its version. */
+    public static Optional<ReactorPlugin> named(ArtifactKind kind, ArtifactName name, Collection<ReactorPlugin> reactor) {
+        return reactor.stream().filter(p -> p.kind() == kind && p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Whether a lock entry pins, for good, what this build makes: the same version, and not a SNAPSHOT (whose bytes
+     * each build may change). Otherwise the pin is taken afresh from what the build made.
+     */
+    public boolean isPinnedBy(LockedPlugin entry) {
+        return entry.version().equals(version) && !isSnapshot();
     }
 
     /** A Maven SNAPSHOT version ({@code 1.0.0-SNAPSHOT}): rebuilt in place, never pinned across builds. */

@@ -49,7 +49,7 @@ public final class SolutionLocker {
             Optional<ReactorPlugin> built = ReactorPlugin.builtFor(requirement, reactor);
             Optional<LockedPlugin> entry = existing.flatMap(l -> l.find(requirement.kind(), requirement.name()))
                     .filter(e -> !update && requirement.constraint().isSatisfiedBy(e.version()))
-                    .filter(e -> built.map(b -> b.version().equals(e.version()) && !b.isSnapshot()).orElse(true));
+                    .filter(e -> built.map(b -> b.isPinnedBy(e)).orElse(true));
             if (entry.isPresent()) {
                 plugins.add(entry.get());
                 kept.add(requirement.name() + "@" + entry.get().version());
