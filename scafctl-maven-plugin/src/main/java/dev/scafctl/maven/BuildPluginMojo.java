@@ -1,12 +1,13 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.ByteCount;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.local.LocalCatalog;
@@ -166,16 +167,17 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
             getLog().info("Plugin check off (scafctl.verifyPlugin=false): no " + kind + " names are recorded");
             return Optional.empty();
         }
-        Optional<PlatformBinary> runnable = PluginCheck.runnableHere(binaries);
+        Optional<PlatformBinary> runnable = PlatformBinary.runnableHere(binaries);
         if (runnable.isEmpty()) {
             getLog().warn("No binary for this machine's platform ("
-                    + PluginCheck.currentPlatform().map(Object::toString).orElse("unsupported by scafctl")
+                    + Platform.currentIfSupported().map(Object::toString).orElse("unsupported by scafctl")
                     + ") among <platforms>: building without the plugin check, so no " + kind + " names are recorded");
             return Optional.empty();
         }
         Duration timeout = parameter("verifyTimeout", "scafctl.verifyTimeout", () -> positiveSeconds(verifyTimeout));
         try {
-            PluginMetadata metadata = new PluginCheck(timeout).check(kind, runnable.get());
+            PluginMetadata metadata = new PluginCheck(timeout).check(kind, runnable.get().platform(),
+                    runnable.get().file());
             getLog().info("Plugin check: the " + runnable.get().platform() + " binary serves " + kind + " "
                     + String.join(", ", metadata.names()));
             return Optional.of(metadata);

@@ -1,8 +1,8 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;

@@ -2,13 +2,13 @@ package dev.scafctl.maven;
 
 import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.local.AtomicFiles;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.lock.LockedPlugin;
-import dev.scafctl.catalog.solution.PluginRequirement;
 import dev.scafctl.catalog.solution.ReactorPlugin;
 import dev.scafctl.maven.support.ModuleArtifacts;
 import dev.scafctl.catalog.solution.SolutionPlugins;

@@ -1,7 +1,7 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.remote.CatalogPuller;
 import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.remote.RemoteCatalog;

@@ -1,6 +1,5 @@
 package dev.scafctl.maven;
 
-import dev.scafctl.catalog.ArtifactTagger;
 import dev.scafctl.catalog.artifact.Alias;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
@@ -9,6 +8,7 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.tag.ArtifactTagger;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

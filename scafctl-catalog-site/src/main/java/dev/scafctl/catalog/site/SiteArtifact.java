@@ -8,7 +8,7 @@ import java.util.Map;
 /** One artifact of the catalog page: its kind and name, its aliases, and its versions newest first. */
 public record SiteArtifact(String kind, String name, List<String> aliases, List<SiteVersion> versions) {
 
-    static final String TAGS = "dev.scafctl.solution.tags";
+    static final String TAGS = Annotations.SOLUTION_TAGS;
 
     public SiteArtifact {
         aliases = List.copyOf(aliases);

@@ -1,8 +1,8 @@
 package dev.scafctl.catalog.site;
 
 import dev.scafctl.catalog.inspect.ArtifactDescription;
+import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.protocol.PluginMetadata;
-import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public record SiteVersion(ArtifactDescription description, List<String> vendored
 
     /** What a solution's lock pins: {@code kind/name@version=digest}, from its pins annotation. */
     public List<String> pins() {
-        return split(description.annotations().get(SolutionImageBuilder.PINS));
+        return split(description.annotations().get(Annotations.SOLUTION_PINS));
     }
 
     static List<String> split(String commaJoined) {

@@ -18,7 +18,6 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
-import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -89,7 +88,7 @@ public final class ArtifactArchive {
                 addManifest(root, blobs);
             }
             Map<String, String> annotations = new TreeMap<>(saved.annotations());
-            annotations.remove("dev.scafctl.artifact.origin");
+            annotations.remove(Annotations.ARTIFACT_ORIGIN);
             annotations.put(Annotations.REF_NAME, reference.localRefName());
             entries.put(reference.localRefName(), saved.withAnnotations(annotations).toJsonTree());
         }
@@ -134,7 +133,7 @@ public final class ArtifactArchive {
                 continue;
             }
             String pins = catalog.resolve(reference.localRefName()).map(d -> d.annotation(
-                    SolutionImageBuilder.PINS)).orElse(null);
+                    Annotations.SOLUTION_PINS)).orElse(null);
             for (String pin : pins == null || pins.isBlank() ? new String[0] : pins.split(",")) {
                 String[] refAndDigest = pin.split("=", 2);
                 String kindAndName = refAndDigest[0].substring(0, refAndDigest[0].lastIndexOf('@'));
@@ -217,7 +216,7 @@ public final class ArtifactArchive {
                 }
                 for (int i = 0; i < tagged.size(); i++) {
                     Map<String, String> annotations = new TreeMap<>(tagged.get(i).annotations());
-                    annotations.put("dev.scafctl.artifact.origin", "loaded from " + archive.getFileName());
+                    annotations.put(Annotations.ARTIFACT_ORIGIN, "loaded from " + archive.getFileName());
                     catalog.tag(refNames.get(i), tagged.get(i).withAnnotations(annotations));
                 }
                 return null;

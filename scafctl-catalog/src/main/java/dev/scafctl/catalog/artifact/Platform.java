@@ -4,6 +4,7 @@ import dev.scafctl.catalog.InvalidInputException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +55,15 @@ public record Platform(String os, String architecture) {
     /** The platform this JVM runs on. */
     public static Platform current() {
         return ofJvm(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /** The platform this JVM runs on, when scafctl supports it. */
+    public static Optional<Platform> currentIfSupported() {
+        try {
+            return Optional.of(current());
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

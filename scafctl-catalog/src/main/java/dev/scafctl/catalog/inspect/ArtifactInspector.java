@@ -59,7 +59,7 @@ public final class ArtifactInspector {
                     manifest.annotations().getOrDefault(Annotations.PLUGIN_PLATFORM, "any")));
         }
         List<String> plugins = new ArrayList<>();
-        String requires = annotations.get("dev.scafctl.solution.requires");
+        String requires = annotations.get(Annotations.SOLUTION_REQUIRES);
         if (requires != null && !requires.isBlank()) {
             plugins.addAll(List.of(requires.split(",")));
         }

@@ -1,9 +1,9 @@
 package dev.scafctl.catalog.local;
 
-import dev.scafctl.catalog.ArtifactExistsException;
 import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
@@ -351,12 +351,12 @@ public final class LocalCatalog {
             return;
         }
         String type = descriptor.mediaType();
-        if (type.equals(MediaTypes.IMAGE_INDEX) || type.equals("application/vnd.docker.distribution.manifest.list.v2+json")) {
+        if (MediaTypes.isIndex(type)) {
             for (Descriptor child : dev.scafctl.catalog.oci.ImageIndex.parse(readBlob(descriptor.digest()),
                     "index " + descriptor.digest()).manifests()) {
                 reach(child, reachable);
             }
-        } else if (type.equals(MediaTypes.IMAGE_MANIFEST) || type.equals("application/vnd.docker.distribution.manifest.v2+json")) {
+        } else if (MediaTypes.isManifest(type)) {
             dev.scafctl.catalog.oci.ImageManifest manifest = dev.scafctl.catalog.oci.ImageManifest.parse(
                     readBlob(descriptor.digest()), "manifest " + descriptor.digest());
             reachable.add(manifest.config().digest());

@@ -1,6 +1,6 @@
 package dev.scafctl.catalog.lock;
 
-import dev.scafctl.catalog.solution.PluginRequirement;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

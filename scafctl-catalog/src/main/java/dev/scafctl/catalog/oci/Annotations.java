@@ -16,6 +16,18 @@ public final class Annotations {
     public static final String PLUGIN_PLATFORM = "dev.scafctl.plugin.platform";
     public static final String PROVIDER_NAMES = "dev.scafctl.provider.names";
     public static final String AUTH_HANDLER_NAMES = "dev.scafctl.auth-handler.names";
+    /** Where a local catalog's entry came from ({@code pulled from …}, {@code loaded from …}); never on the wire. */
+    public static final String ARTIFACT_ORIGIN = "dev.scafctl.artifact.origin";
+
+    public static final String SOLUTION_CATEGORY = "dev.scafctl.solution.category";
+    public static final String SOLUTION_TAGS = "dev.scafctl.solution.tags";
+    /** The plugins a solution needs, {@code kind/name@constraint} comma-joined. */
+    public static final String SOLUTION_REQUIRES = "dev.scafctl.solution.requires";
+    /**
+     * What a solution's lock pins, {@code <kind>/<name>@<version>=<index digest>} comma-joined; {@code save} uses it
+     * to carry the pinned plugins along with the solution.
+     */
+    public static final String SOLUTION_PINS = "dev.scafctl.solution.pins";
 
     private Annotations() {}
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One plugin binary and the platform it runs on, from a {@code os/arch=path} specification. */
 public record PlatformBinary(Platform platform, Path file, long size) {
@@ -35,6 +36,12 @@ public record PlatformBinary(Platform platform, Path file, long size) {
         }
         binaries.sort((a, b) -> Platform.ORDER.compare(a.platform(), b.platform()));
         return List.copyOf(binaries);
+    }
+
+    /** The binary among {@code binaries} that can run on this machine, if any. */
+    public static Optional<PlatformBinary> runnableHere(List<PlatformBinary> binaries) {
+        return Platform.currentIfSupported()
+                .flatMap(here -> binaries.stream().filter(b -> b.platform().equals(here)).findFirst());
     }
 
     /** Parses and checks one {@code os/arch=path} specification. */

@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.plugin;
 
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.local.LocalCatalog;

@@ -1,10 +1,8 @@
 package dev.scafctl.catalog.protocol;
 
-import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.AtomicFiles;
-import dev.scafctl.catalog.plugin.PlatformBinary;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -41,43 +39,29 @@ public final class PluginCheck {
         this.timeout = timeout;
     }
 
-    /** The binary among {@code binaries} that can run on this machine, if any. */
-    public static Optional<PlatformBinary> runnableHere(List<PlatformBinary> binaries) {
-        return currentPlatform().flatMap(here -> binaries.stream().filter(b -> b.platform().equals(here)).findFirst());
-    }
-
-    /** This machine's platform, when scafctl supports it. */
-    public static Optional<Platform> currentPlatform() {
-        try {
-            return Optional.of(Platform.current());
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
-     * Checks {@code binary} as a plugin of {@code kind}.
+     * Checks {@code file}, the binary for {@code platform} (this machine's), as a plugin of {@code kind}.
      *
      * @throws PluginCheckException naming the platform and file, when it does not speak the protocol
      */
-    public PluginMetadata check(ArtifactKind kind, PlatformBinary binary) {
+    public PluginMetadata check(ArtifactKind kind, Platform platform, Path file) {
         PluginContract contract = PluginContract.of(kind);
         long deadline = System.nanoTime() + timeout.toNanos();
         Path work = null;
         try {
             work = Files.createTempDirectory("scafctl-plugin-check-");
-            Path executable = executableCopy(binary.file(), work);
+            Path executable = executableCopy(file, work);
             try (PluginProcess process = PluginProcess.start(executable, environment(contract, work), work)) {
                 PluginHandshake handshake = handshake(process, contract, remaining(deadline));
                 return new PluginMetadata(kind, names(contract, handshake, deadline));
             }
         } catch (ProtocolException e) {
-            throw failure(binary, e.getMessage(), e);
+            throw failure(platform, file, e.getMessage(), e);
         } catch (IOException e) {
-            throw failure(binary, "could not be run: " + e.getMessage(), e);
+            throw failure(platform, file, "could not be run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure(binary, "was stopped: the build was interrupted during the plugin check", e);
+            throw failure(platform, file, "was stopped: the build was interrupted during the plugin check", e);
         } finally {
             AtomicFiles.deleteTreeQuietly(work);
         }
@@ -202,8 +186,8 @@ public final class PluginCheck {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private static PluginCheckException failure(PlatformBinary binary, String problem, Throwable cause) {
-        return new PluginCheckException("plugin check of the " + binary.platform() + " binary " + binary.file() + ": it "
+    private static PluginCheckException failure(Platform platform, Path file, String problem, Throwable cause) {
+        return new PluginCheckException("plugin check of the " + platform + " binary " + file + ": it "
                 + problem, cause);
     }
 

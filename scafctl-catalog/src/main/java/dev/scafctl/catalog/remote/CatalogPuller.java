@@ -104,7 +104,7 @@ public final class CatalogPuller {
         SortedMap<String, String> annotations = new TreeMap<>(Annotations.of(root.bytes(), "manifest " + root.digest()));
         annotations.putIfAbsent(Annotations.ARTIFACT_TYPE, remote.kind().wireName());
         annotations.putIfAbsent(Annotations.ARTIFACT_NAME, remote.name().value());
-        annotations.put("dev.scafctl.artifact.origin", "pulled from " + remote.catalog().url());
+        annotations.put(Annotations.ARTIFACT_ORIGIN, "pulled from " + remote.catalog().url());
         return annotations;
     }
 }

@@ -8,7 +8,7 @@ import dev.scafctl.catalog.oci.MediaTypes;
 public record Manifest(String mediaType, byte[] bytes, Digest digest) {
 
     public boolean isIndex() {
-        return MediaTypes.IMAGE_INDEX.equals(mediaType) || "application/vnd.docker.distribution.manifest.list.v2+json".equals(mediaType);
+        return MediaTypes.isIndex(mediaType);
     }
 
     public Descriptor descriptor() {

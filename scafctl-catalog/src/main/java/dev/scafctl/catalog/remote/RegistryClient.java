@@ -42,8 +42,7 @@ import dev.scafctl.catalog.oci.JsonValue;
 public final class RegistryClient {
 
     private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.IMAGE_INDEX, MediaTypes.IMAGE_MANIFEST,
-            "application/vnd.docker.distribution.manifest.list.v2+json",
-            "application/vnd.docker.distribution.manifest.v2+json");
+            MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");

@@ -3,6 +3,7 @@ package dev.scafctl.catalog.solution;
 import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.lock.LockCheck;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockFileWriter;

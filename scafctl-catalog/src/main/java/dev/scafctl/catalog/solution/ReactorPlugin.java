@@ -2,6 +2,7 @@ package dev.scafctl.catalog.solution;
 
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import java.util.Collection;

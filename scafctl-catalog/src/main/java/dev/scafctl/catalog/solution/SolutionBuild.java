@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.solution;
 
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.local.LocalCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import dev.scafctl.catalog.archive.TarWriter;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.local.TagOutcome;
@@ -39,7 +40,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SolutionImageBuilder {
 
-    public static final String BUNDLE_MEDIA_TYPE = "application/vnd.scafctl.solution.bundle.v1+tar";
     public static final String BUNDLE_MANIFEST = ".scafctl/bundle-manifest.json";
 
     /** What to build. */
@@ -50,12 +50,6 @@ public final class SolutionImageBuilder {
             pins = pins == null ? List.of() : List.copyOf(pins);
         }
     }
-
-    /**
-     * The annotation that records what the solution's lock pins: {@code <kind>/<name>@<version>=<index digest>}, comma
-     * separated. {@code save} uses it to carry the pinned plugins along with the solution.
-     */
-    public static final String PINS = "dev.scafctl.solution.pins";
 
     private final LocalCatalog catalog;
 
@@ -94,7 +88,7 @@ public final class SolutionImageBuilder {
                     + request.maxBundleBytes() + " bytes)");
         }
         SortedMap<String, String> annotations = annotations(solution, reference, request.created(), plugins);
-        put(annotations, PINS, String.join(",", request.pins().stream().map(p -> p.kind() + "/" + p.name() + "@" + p.version()
+        put(annotations, Annotations.SOLUTION_PINS, String.join(",", request.pins().stream().map(p -> p.kind() + "/" + p.name() + "@" + p.version()
                 + p.indexDigest().map(d -> "=" + d).orElse("")).toList()));
         List<Descriptor> layers = new ArrayList<>();
         layers.add(catalog.putBlob(ArtifactKind.SOLUTION.contentMediaType(), yaml));
@@ -124,11 +118,11 @@ public final class SolutionImageBuilder {
         annotations.put(Annotations.CREATED, created.rfc3339());
         put(annotations, Annotations.DESCRIPTION, solution.metadata("description").strip());
         put(annotations, "dev.scafctl.solution.displayName", solution.metadata("displayName"));
-        put(annotations, "dev.scafctl.solution.category", solution.metadata("category"));
+        put(annotations, Annotations.SOLUTION_CATEGORY, solution.metadata("category"));
         List<String> tags = new ArrayList<>();
         solution.tree().path("metadata").path("tags").forEach(tag -> tags.add(tag.asString()));
-        put(annotations, "dev.scafctl.solution.tags", String.join(",", tags));
-        put(annotations, "dev.scafctl.solution.requires", String.join(",", plugins.stream()
+        put(annotations, Annotations.SOLUTION_TAGS, String.join(",", tags));
+        put(annotations, Annotations.SOLUTION_REQUIRES, String.join(",", plugins.stream()
                 .map(p -> p.kind() + "/" + p.name() + "@" + p.constraint()).toList()));
         return annotations;
     }
@@ -168,7 +162,7 @@ public final class SolutionImageBuilder {
             }, "scafctl-bundle-tar");
             writer.setDaemon(true);
             writer.start();
-            Descriptor bundle = catalog.putBlob(BUNDLE_MEDIA_TYPE, in, "the solution bundle");
+            Descriptor bundle = catalog.putBlob(MediaTypes.SOLUTION_BUNDLE, in, "the solution bundle");
             writer.join();
             if (failure.get() != null) {
                 // what was stored is a cut-off tar that nothing references; prune removes it

@@ -1,6 +1,7 @@
 package dev.scafctl.catalog.solution;
 
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedDependency;
 import dev.scafctl.catalog.lock.LockedPlugin;

@@ -4,6 +4,7 @@ import dev.scafctl.catalog.DidYouMean;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.yaml.YamlNode;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scafctl.catalog.ArtifactTagger;
 import dev.scafctl.catalog.artifact.Alias;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
@@ -21,6 +20,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.remote.Transport;
+import dev.scafctl.catalog.tag.ArtifactTagger;
 import dev.scafctl.catalog.testing.RegistryFrontend;
 import dev.scafctl.catalog.testing.RegistryServer;
 import java.nio.file.Files;

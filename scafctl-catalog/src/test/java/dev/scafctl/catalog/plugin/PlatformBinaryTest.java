@@ -2,6 +2,7 @@ package dev.scafctl.catalog.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.Platform;
@@ -84,5 +85,15 @@ class PlatformBinaryTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> PlatformBinary.parseAll(specifications, dir));
         assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void onlyTheBinaryForThisMachineIsRunnable() throws Exception {
+        Path file = Files.writeString(dir.resolve("bin"), "x");
+        PlatformBinary darwin = new PlatformBinary(new Platform("darwin", "arm64"), file, 1);
+        PlatformBinary here = new PlatformBinary(Platform.current(), file, 1);
+
+        assertEquals(List.of(here), PlatformBinary.runnableHere(List.of(darwin, here)).stream().toList());
+        assertTrue(PlatformBinary.runnableHere(List.of(darwin)).isEmpty());
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scafctl.catalog.ArtifactExistsException;
+import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Platform;
-import dev.scafctl.catalog.plugin.PlatformBinary;
 import dev.scafctl.catalog.testing.GoPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ class PluginCheckTest {
         Path binary = GoPlugins.plugin(dir, "provider");
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-r--r--"));
 
-        PluginMetadata metadata = new PluginCheck(BOUND).check(ArtifactKind.PROVIDER, binary(binary));
+        PluginMetadata metadata = check(new PluginCheck(BOUND), ArtifactKind.PROVIDER, binary);
 
         assertEquals(List.of("aws-s3", "echo", "http"), metadata.names());
     }
@@ -84,7 +83,7 @@ class PluginCheckTest {
         long start = System.nanoTime();
 
         PluginCheckException e = assertThrows(PluginCheckException.class,
-                () -> new PluginCheck(BOUND).check(ArtifactKind.parsePlugin(kind), binary(binary)));
+                () -> check(new PluginCheck(BOUND), ArtifactKind.parsePlugin(kind), binary));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -98,7 +97,7 @@ class PluginCheckTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread build = new Thread(() -> {
             try {
-                new PluginCheck(Duration.ofMinutes(5)).check(ArtifactKind.PROVIDER, binary(binary));
+                check(new PluginCheck(Duration.ofMinutes(5)), ArtifactKind.PROVIDER, binary);
                 outcome.complete(null);
             } catch (Throwable e) {
                 outcome.complete(e);
@@ -123,27 +122,17 @@ class PluginCheckTest {
         Path notAProgram = Files.writeString(dir.resolve("my-provider-linux-amd64"), "not a program\n");
 
         PluginCheckException e = assertThrows(PluginCheckException.class,
-                () -> new PluginCheck(BOUND).check(ArtifactKind.PROVIDER, binary(notAProgram)));
+                () -> check(new PluginCheck(BOUND), ArtifactKind.PROVIDER, notAProgram));
 
         assertTrue(e.getMessage().contains("binary " + notAProgram + ": it exited with code "), e.getMessage());
         assertTrue(e.getMessage().contains(" before its handshake"), e.getMessage());
     }
 
-    @Test
-    void onlyTheBinaryForThisMachineIsRunnable() throws Exception {
-        Path file = Files.writeString(dir.resolve("bin"), "x");
-        PlatformBinary darwin = new PlatformBinary(new Platform("darwin", "arm64"), file, 1);
-        PlatformBinary here = new PlatformBinary(Platform.current(), file, 1);
-
-        assertEquals(List.of(here), PluginCheck.runnableHere(List.of(darwin, here)).stream().toList());
-        assertTrue(PluginCheck.runnableHere(List.of(darwin)).isEmpty());
-    }
-
     private PluginMetadata check(ArtifactKind kind, String mode) {
-        return new PluginCheck(BOUND).check(kind, binary(GoPlugins.plugin(dir, mode)));
+        return check(new PluginCheck(BOUND), kind, GoPlugins.plugin(dir, mode));
     }
 
-    private static PlatformBinary binary(Path file) {
-        return PlatformBinary.parse("linux/amd64=" + file, file.getParent());
+    private static PluginMetadata check(PluginCheck check, ArtifactKind kind, Path file) {
+        return check.check(kind, new Platform("linux", "amd64"), file);
     }
 }

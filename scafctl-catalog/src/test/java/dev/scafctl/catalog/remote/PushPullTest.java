@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.ArtifactNotFoundException;
-import dev.scafctl.catalog.ArtifactTagger;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.Alias;
 import dev.scafctl.catalog.artifact.Platform;
@@ -16,6 +15,7 @@ import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.tag.ArtifactTagger;
 import dev.scafctl.catalog.testing.SharedRegistry;
 import dev.scafctl.catalog.testing.Skopeo;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.plugin.BuiltPlugin;

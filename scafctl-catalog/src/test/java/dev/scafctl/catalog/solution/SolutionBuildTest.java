@@ -12,6 +12,7 @@ import dev.scafctl.catalog.archive.TarReader;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.oci.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ class SolutionBuildTest {
                 built.files().stream().map(BundleFile::path).toList());
         ImageManifest manifest = ImageManifest.parse(catalog.readBlob(built.manifest().digest()), "manifest");
         assertEquals("application/vnd.scafctl.solution.v1+yaml", manifest.layers().get(0).mediaType());
-        assertEquals(SolutionImageBuilder.BUNDLE_MEDIA_TYPE, manifest.layers().get(1).mediaType());
+        assertEquals(MediaTypes.SOLUTION_BUNDLE, manifest.layers().get(1).mediaType());
         assertEquals("application/vnd.scafctl.solution.config.v1+json", manifest.config().mediaType());
         assertEquals("bundling,catalog", manifest.annotations().get("dev.scafctl.solution.tags"));
         assertArrayEquals(Files.readAllBytes(work.resolve("app/solution.yaml")), catalog.readBlob(manifest.layers().get(0).digest()),

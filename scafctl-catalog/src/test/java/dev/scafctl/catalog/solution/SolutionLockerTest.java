@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Fills a local catalog with many small plugin versions, for the scale benchmark ({@code bench/run}):
- * {@code CatalogFiller CATALOG_DIR COUNT} stores {@code filler-<n % 100>} versions {@code 1.<n / 100>.0}.
+ * {@code CatalogFiller CATALOG_DIR COUNT [ARTIFACTS]} stores {@code filler-<n % ARTIFACTS>} versions
+ * {@code 1.<n / ARTIFACTS>.0} for n below COUNT (ARTIFACTS defaults to 100).
  */
 public final class CatalogFiller {
 
@@ -24,13 +25,14 @@ public final class CatalogFiller {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
+        int artifacts = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         LocalCatalog catalog = LocalCatalog.open(dir);
         Path binary = Files.createTempFile("filler", ".bin");
         PluginImageBuilder builder = new PluginImageBuilder(catalog);
         for (int n = 0; n < count; n++) {
             Files.writeString(binary, "#!/bin/sh\necho filler " + n + "\n");
             builder.build(new PluginBuildRequest(new ArtifactReference(ArtifactKind.PROVIDER,
-                    ArtifactName.of("filler-" + (n % 100)), Version.parse("1." + (n / 100) + ".0")),
+                    ArtifactName.of("filler-" + (n % artifacts)), Version.parse("1." + (n / artifacts) + ".0")),
                     PlatformBinary.parseAll(List.of("linux/amd64=" + binary), dir), BuildTimestamp.EPOCH, true));
         }
         Files.delete(binary);

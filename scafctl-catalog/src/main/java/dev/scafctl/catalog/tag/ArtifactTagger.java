@@ -1,5 +1,6 @@
-package dev.scafctl.catalog;
+package dev.scafctl.catalog.tag;
 
+import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.artifact.Alias;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.local.LocalCatalog;

@@ -1,6 +1,6 @@
-package dev.scafctl.catalog;
+package dev.scafctl.catalog.artifact;
 
-import dev.scafctl.catalog.artifact.ArtifactReference;
+import dev.scafctl.catalog.CatalogException;
 
 /** The catalog already holds different content under the reference being written, and overwriting was not asked for. */
 public final class ArtifactExistsException extends CatalogException {

@@ -1,8 +1,4 @@
-package dev.scafctl.catalog.solution;
-
-import dev.scafctl.catalog.artifact.ArtifactKind;
-import dev.scafctl.catalog.artifact.ArtifactName;
-import dev.scafctl.catalog.artifact.VersionConstraint;
+package dev.scafctl.catalog.artifact;
 
 /** One entry of a solution's {@code bundle.plugins}: a plugin, its kind and the versions it may be. */
 public record PluginRequirement(ArtifactName name, ArtifactKind kind, VersionConstraint constraint) {
