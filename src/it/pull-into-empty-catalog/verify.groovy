@@ -14,6 +14,7 @@ try {
     assert index.manifests.size() == 2
     def log = new File(basedir, 'build.log').text
     assert log.contains("Pulled provider shared-provider@1.1.0 from ${registry.hostPort()}/acme/providers/shared-provider:1.1.0 ${expected}")
+    assert log =~ /Pulled provider shared-provider@1\.1\.0 .*already in the local catalog\) in \d+\.\d\d s/ : 'pull ends with its elapsed time, as push does'
 } finally {
     ItRegistry.stop(basedir)
 }

@@ -6,24 +6,34 @@ import dev.scafctl.catalog.remote.TransferListener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Progress of long transfers in the Maven log: for a blob of a MiB or more, a line every few seconds and one at the
- * end ({@code Uploading sha256:0123456789ab 12.0 MiB / 64.0 MiB}); small blobs pass silently.
+ * Progress of long transfers in the Maven log: for a blob of a MiB or more, a line every few seconds (the first one a
+ * few seconds in, not at the start) and one at the end ({@code Uploading sha256:0123456789ab 12.0 MiB / 64.0 MiB});
+ * small blobs pass silently.
  */
 final class LogProgress implements TransferListener {
 
     private static final long LARGE = 1L << 20;
     private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
 
-    private final Log log;
+    private final Consumer<String> log;
     private final String verb;
+    private final LongSupplier clock;
     private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
 
     LogProgress(Log log, String verb) {
+        this(log::info, verb, System::nanoTime);
+    }
+
+    /** Lines to {@code log}, timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
+    LogProgress(Consumer<String> log, String verb, LongSupplier clock) {
         this.log = log;
         this.verb = verb;
+        this.clock = clock;
     }
 
     @Override
@@ -32,12 +42,12 @@ final class LogProgress implements TransferListener {
             return;
         }
         String key = blob.digest().toString();
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         boolean finished = done >= blob.size();
-        Long last = lastLine.get(key);
-        if (finished || last == null || now - last >= INTERVAL_NANOS) {
+        Long last = lastLine.putIfAbsent(key, now); // the first call starts the clock: no line at 0 B
+        if (finished || last != null && now - last >= INTERVAL_NANOS) {
             lastLine.put(key, now);
-            log.info(String.format("%s %s %s / %s", verb, key.substring(0, 19), new ByteCount(done), new ByteCount(blob.size())));
+            log.accept(String.format("%s %s %s / %s", verb, key.substring(0, 19), new ByteCount(done), new ByteCount(blob.size())));
         }
         if (finished) {
             lastLine.remove(key);

@@ -44,15 +44,17 @@ public class PullMojo extends AbstractRemoteMojo {
         requireOnline("pull");
         RemoteReference remote = reference();
         CatalogPuller.Result result;
+        long started = System.nanoTime();
         try {
             result = new CatalogPuller(localCatalog(), registryClients(), blobLocations(),
                     new LogProgress(getLog(), "Downloading")).pull(remote, force);
         } catch (ArtifactExistsException e) {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
         }
-        getLog().info(String.format("%s %s %s from %s %s (%d blob(s) downloaded, %s; %d already in the local catalog)",
+        getLog().info(String.format("%s %s %s from %s %s (%d blob(s) downloaded, %s; %d already in the local catalog) in %s",
                 result.unchanged() ? "Unchanged" : "Pulled", result.reference().kind(), result.reference(), result.source(),
-                result.digest(), result.blobsDownloaded(), new ByteCount(result.bytesDownloaded()), result.blobsPresent()));
+                result.digest(), result.blobsDownloaded(), new ByteCount(result.bytesDownloaded()), result.blobsPresent(),
+                elapsedSince(started)));
     }
 
     private RemoteReference reference() throws MojoFailureException {
