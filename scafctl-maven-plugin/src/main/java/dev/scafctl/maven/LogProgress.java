@@ -12,8 +12,8 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Progress of long transfers in the Maven log: for a blob of a MiB or more, a line every few seconds (the first one a
- * few seconds in, not at the start) and one at the end ({@code Uploading sha256:0123456789ab 12.0 MiB / 64.0 MiB});
- * small blobs pass silently.
+ * few seconds in, not at the start) and one at the end, naming the platform the blob is for
+ * ({@code Uploading linux/amd64 12.0 MiB / 64.0 MiB}), or its digest when it is for none; small blobs pass silently.
  */
 final class LogProgress implements TransferListener {
 
@@ -23,7 +23,8 @@ final class LogProgress implements TransferListener {
     private final Consumer<String> log;
     private final String verb;
     private final LongSupplier clock;
-    private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
+    private final String part;
+    private final Map<String, Long> lastLine;
 
     LogProgress(Log log, String verb) {
         this(log::info, verb, System::nanoTime);
@@ -31,9 +32,20 @@ final class LogProgress implements TransferListener {
 
     /** Lines to {@code log}, timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
     LogProgress(Consumer<String> log, String verb, LongSupplier clock) {
+        this(log, verb, clock, null, new ConcurrentHashMap<>());
+    }
+
+    private LogProgress(Consumer<String> log, String verb, LongSupplier clock, String part, Map<String, Long> lastLine) {
         this.log = log;
         this.verb = verb;
         this.clock = clock;
+        this.part = part;
+        this.lastLine = lastLine;
+    }
+
+    @Override
+    public TransferListener about(String newPart) {
+        return new LogProgress(log, verb, clock, newPart, lastLine);
     }
 
     @Override
@@ -47,7 +59,8 @@ final class LogProgress implements TransferListener {
         Long last = lastLine.putIfAbsent(key, now); // the first call starts the clock: no line at 0 B
         if (finished || last != null && now - last >= INTERVAL_NANOS) {
             lastLine.put(key, now);
-            log.accept(String.format("%s %s %s / %s", verb, key.substring(0, 19), new ByteCount(done), new ByteCount(blob.size())));
+            log.accept(String.format("%s %s %s / %s", verb, part != null ? part : key.substring(0, 19), new ByteCount(done),
+                    new ByteCount(blob.size())));
         }
         if (finished) {
             lastLine.remove(key);

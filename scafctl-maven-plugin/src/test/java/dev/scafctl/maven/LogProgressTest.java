@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.remote.TransferListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,19 @@ class LogProgressTest {
         String digest = blob.digest().toString().substring(0, 19);
         assertEquals(List.of("Uploading " + digest + " 12.0 MiB / 64.0 MiB", "Uploading " + digest + " 64.0 MiB / 64.0 MiB"),
                 lines);
+    }
+
+    @Test
+    void aBlobForAPlatformIsNamedByItsPlatform() {
+        Descriptor blob = blob(2 * MIB);
+        TransferListener linux = progress.about("linux/amd64");
+
+        linux.progress(blob, 0);
+        at(Duration.ofSeconds(4));
+        linux.progress(blob, MIB);
+        linux.progress(blob, 2 * MIB);
+
+        assertEquals(List.of("Uploading linux/amd64 1.0 MiB / 2.0 MiB", "Uploading linux/amd64 2.0 MiB / 2.0 MiB"), lines);
     }
 
     @Test

@@ -30,8 +30,9 @@ interface ArtifactSource {
     /** A manifest or index by tag or digest, its bytes checked against its digest. */
     Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest);
 
-    /** Writes a blob's bytes to {@code out}; the receiver checks them against the digest. */
-    void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) throws IOException;
+    /** Writes a blob's bytes to {@code out}, telling {@code listener}; the receiver checks them against the digest. */
+    void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener, OutputStream out)
+            throws IOException;
 
     static ArtifactSource local(LocalCatalog catalog) {
         return new ArtifactSource() {
@@ -59,13 +60,14 @@ interface ArtifactSource {
             }
 
             @Override
-            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) throws IOException {
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
+                    OutputStream out) throws IOException {
                 Files.copy(catalog.blobPath(blob.digest()), out);
             }
         };
     }
 
-    static ArtifactSource remote(RemoteCatalog remote, RegistryClient client, TransferListener listener) {
+    static ArtifactSource remote(RemoteCatalog remote, RegistryClient client) {
         return new ArtifactSource() {
             @Override
             public String name() {
@@ -84,7 +86,8 @@ interface ArtifactSource {
             }
 
             @Override
-            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) {
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
+                    OutputStream out) {
                 client.downloadBlob(remote.repository(kind, name), blob, listener, body -> body.transferTo(out));
             }
         };

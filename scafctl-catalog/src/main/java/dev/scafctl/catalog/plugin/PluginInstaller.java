@@ -56,6 +56,7 @@ public final class PluginInstaller {
     private final List<ArtifactSource> chain;
     private final ArtifactSource local;
     private final PluginCache cache;
+    private final TransferListener listener;
     private final Consumer<String> log;
 
     public PluginInstaller(LocalCatalog localCatalog, List<RemoteCatalog> remotes, Function<Registry, RegistryClient> clients,
@@ -64,10 +65,11 @@ public final class PluginInstaller {
         List<ArtifactSource> sources = new ArrayList<>();
         sources.add(local);
         for (RemoteCatalog remote : remotes) {
-            sources.add(lazyRemote(remote, clients, listener));
+            sources.add(lazyRemote(remote, clients));
         }
         this.chain = List.copyOf(sources);
         this.cache = cache;
+        this.listener = listener;
         this.log = log;
     }
 
@@ -307,7 +309,8 @@ public final class PluginInstaller {
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
             Digest artifactDigest, ArtifactSource source, boolean pinned) {
         PluginCache.Installation installation = cache.install(requirement.name(), version, platform, binary.digest(),
-                binary.size(), out -> source.copyBlob(requirement.kind(), requirement.name(), binary, out));
+                binary.size(), out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
+                        listener.about(platform.toString()), out));
         return new Installed(requirement, version, platform, installation.file(), binary.digest(), artifactDigest,
                 source.name(), installation.downloaded(), pinned);
     }
@@ -377,8 +380,7 @@ public final class PluginInstaller {
     }
 
     /** A remote source whose client (and so its credential lookup) is made only when the chain reaches it. */
-    private static ArtifactSource lazyRemote(RemoteCatalog remote, Function<Registry, RegistryClient> clients,
-            TransferListener listener) {
+    private static ArtifactSource lazyRemote(RemoteCatalog remote, Function<Registry, RegistryClient> clients) {
         return new ArtifactSource() {
             private volatile ArtifactSource delegate;
 
@@ -387,7 +389,7 @@ public final class PluginInstaller {
                 if (current == null) {
                     synchronized (this) {
                         if (delegate == null) {
-                            delegate = ArtifactSource.remote(remote, clients.apply(remote.registry()), listener);
+                            delegate = ArtifactSource.remote(remote, clients.apply(remote.registry()));
                         }
                         current = delegate;
                     }
@@ -412,9 +414,9 @@ public final class PluginInstaller {
             }
 
             @Override
-            public void copyBlob(ArtifactKind kind, ArtifactName name,
-                    Descriptor blob, OutputStream out) throws IOException {
-                delegate().copyBlob(kind, name, blob, out);
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
+                    OutputStream out) throws IOException {
+                delegate().copyBlob(kind, name, blob, listener, out);
             }
         };
     }

@@ -53,17 +53,19 @@ public final class CatalogPuller {
                 "artifact \"" + reference + "\" not found in catalog \"" + remote.catalog() + "\" (no tag " + source + ")"));
         int[] counts = new int[2];
         long[] bytes = new long[1];
-        List<Manifest> manifests = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         if (root.isIndex()) {
             for (Descriptor child : ImageIndex.parse(root.bytes(), source).manifests()) {
-                manifests.add(client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
+                parts.add(new Part(client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
                         new ArtifactNotFoundException("registry " + remote.catalog().registry() + " lists manifest "
-                                + child.digest() + " in " + source + " but does not serve it")));
+                                + child.digest() + " in " + source + " but does not serve it")),
+                        child.platform() == null ? listener : listener.about(child.platform().toString())));
             }
         } else {
-            manifests.add(root);
+            parts.add(new Part(root, listener));
         }
-        for (Manifest manifest : manifests) {
+        for (Part part : parts) {
+            Manifest manifest = part.manifest();
             ImageManifest parsed = ImageManifest.parse(manifest.bytes(), source);
             List<Descriptor> blobs = new ArrayList<>();
             blobs.add(parsed.config());
@@ -72,7 +74,7 @@ public final class CatalogPuller {
                 if (local.hasBlob(blob.digest())) {
                     counts[1]++;
                 } else {
-                    client.pullBlob(repository, blob, local, listener);
+                    client.pullBlob(repository, blob, local, part.listener());
                     counts[0]++;
                     bytes[0] += blob.size();
                 }
@@ -107,4 +109,7 @@ public final class CatalogPuller {
         annotations.put(Annotations.ARTIFACT_ORIGIN, "pulled from " + remote.catalog().url());
         return annotations;
     }
+
+    /** One manifest of the artifact, and the listener that names its platform in progress lines. */
+    private record Part(Manifest manifest, TransferListener listener) {}
 }

@@ -14,10 +14,13 @@ import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -122,27 +125,43 @@ public final class CatalogPusher {
                 counts.present.get(), changes, moved);
     }
 
-    /** The bytes of some manifests, and every blob they name, each distinct blob once. */
-    private record Contents(List<byte[]> manifests, List<Descriptor> blobs) {}
+    /**
+     * The bytes of some manifests, and every blob they name, each distinct blob once, with the platforms whose
+     * manifests name it (for progress a person can read).
+     */
+    private record Contents(List<byte[]> manifests, List<Descriptor> blobs, Map<Digest, Set<String>> platforms) {
+
+        TransferListener listenerFor(Descriptor blob, TransferListener listener) {
+            Set<String> of = platforms.getOrDefault(blob.digest(), Set.of());
+            return of.isEmpty() ? listener : listener.about(String.join(", ", of));
+        }
+    }
 
     private Contents contentsOf(List<Descriptor> manifests) {
         Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
+        Map<Digest, Set<String>> platforms = new HashMap<>();
         List<byte[]> contents = new ArrayList<>();
         for (Descriptor descriptor : manifests) {
             byte[] bytes = local.readBlob(descriptor.digest());
             ImageManifest manifest = ImageManifest.parse(bytes, "manifest " + descriptor.digest());
-            blobs.putIfAbsent(manifest.config().digest(), manifest.config());
-            manifest.layers().forEach(layer -> blobs.putIfAbsent(layer.digest(), layer));
+            List<Descriptor> named = new ArrayList<>(manifest.layers());
+            named.add(0, manifest.config());
+            for (Descriptor blob : named) {
+                blobs.putIfAbsent(blob.digest(), blob);
+                if (descriptor.platform() != null) {
+                    platforms.computeIfAbsent(blob.digest(), d -> new TreeSet<>()).add(descriptor.platform().toString());
+                }
+            }
             contents.add(bytes);
         }
-        return new Contents(contents, List.copyOf(blobs.values()));
+        return new Contents(contents, List.copyOf(blobs.values()), platforms);
     }
 
     /** The blobs of every manifest (several at once), then the manifests the registry lacks. */
     private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Contents contents,
             Counts counts) {
         for (Parallel.Outcome<Descriptor> outcome : Parallel.map(contents.blobs(), PARALLEL_UPLOADS, "scafctl-push", blob -> {
-            pushBlob(client, repository, blob, counts);
+            pushBlob(client, repository, blob, contents.listenerFor(blob, listener), counts);
             return blob;
         })) {
             if (outcome.failed()) {
@@ -159,7 +178,8 @@ public final class CatalogPusher {
         }
     }
 
-    private void pushBlob(RegistryClient client, String repository, Descriptor blob, Counts counts) {
+    private void pushBlob(RegistryClient client, String repository, Descriptor blob, TransferListener listener,
+            Counts counts) {
         Registry registry = client.registry();
         if (client.hasBlob(repository, blob.digest())) {
             counts.present.incrementAndGet();

@@ -10,4 +10,12 @@ public interface TransferListener {
 
     /** {@code done} bytes of {@code blob} (whose size is the total) have been sent or received. */
     void progress(Descriptor blob, long done);
+
+    /**
+     * This listener, for the blobs of one part of an artifact that a person knows it by ({@code linux/amd64}); a
+     * listener that reports to a person names that part instead of the blob's digest.
+     */
+    default TransferListener about(String part) {
+        return this;
+    }
 }

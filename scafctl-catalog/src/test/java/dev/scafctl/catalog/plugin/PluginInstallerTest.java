@@ -29,6 +29,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.remote.Transport;
+import dev.scafctl.catalog.testing.PartsListener;
 import dev.scafctl.catalog.testing.SharedRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,6 +113,18 @@ class PluginInstallerTest {
         assertTrue(Files.isExecutable(file));
         assertEquals(second.platforms().get(0).binary().digest(), Digest.of(Files.readAllBytes(file)));
         assertEquals(localOne.platforms().get(0).binary().digest(), installed.get(0).binaryDigest());
+    }
+
+    @Test
+    void aDownloadIsReportedAsThePlatformItIsFor() {
+        BuiltPlugin published = publish("parts", "parted", "1.0.0", List.of(LINUX, MAC), "");
+        Map<Digest, String> parts = new ConcurrentHashMap<>();
+        PluginInstaller installer = new PluginInstaller(LocalCatalog.open(work.resolve("local")), List.of(catalog("parts")),
+                PluginInstallerTest::client, new PluginCache(work.resolve("cache")), new PartsListener(parts), line -> { });
+
+        installer.install(List.of(requirement("parted", "1.0.0")), Optional.empty(), options(MAC));
+
+        assertEquals(Map.of(published.platforms().get(1).binary().digest(), "darwin/arm64"), parts);
     }
 
     @Test

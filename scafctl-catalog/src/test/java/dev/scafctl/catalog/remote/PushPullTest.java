@@ -16,6 +16,7 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
 import dev.scafctl.catalog.tag.ArtifactTagger;
+import dev.scafctl.catalog.testing.PartsListener;
 import dev.scafctl.catalog.testing.SharedRegistry;
 import dev.scafctl.catalog.testing.Skopeo;
 import java.nio.file.Path;
@@ -299,5 +300,25 @@ class PushPullTest {
                 (blob, done) -> seen.merge(blob.digest(), done, Math::max), line -> { })
                 .push(built.reference(), RemoteFixtures.plain(shared.registry().hostPort()), new CatalogPusher.Options(false));
         assertEquals(3L << 20, seen.get(built.platforms().get(0).binary().digest()));
+    }
+
+    @Test
+    void progressNamesThePlatformEachBinaryIsFor() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        BuiltPlugin built = RemoteFixtures.build(local, work, "parts", "1.0.0", ALL, "parts");
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
+        Map<Digest, String> pushed = new ConcurrentHashMap<>();
+        Map<Digest, String> pulled = new ConcurrentHashMap<>();
+
+        new CatalogPusher(local, RemoteFixtures.anonymous(), new BlobLocations(), new PartsListener(pushed), line -> { })
+                .push(built.reference(), catalog, new CatalogPusher.Options(false));
+        new CatalogPuller(LocalCatalog.open(work.resolve("empty")), RemoteFixtures.anonymous(), new BlobLocations(),
+                new PartsListener(pulled)).pull(RemoteReference.parse("http://" + shared.registry().hostPort()
+                        + "/scafctl/providers/parts@1.0.0", false, null), false);
+
+        for (BuiltPlugin.PlatformImage image : built.platforms()) {
+            assertEquals(image.platform().toString(), pushed.get(image.binary().digest()), "push of " + image.platform());
+            assertEquals(image.platform().toString(), pulled.get(image.binary().digest()), "pull of " + image.platform());
+        }
     }
 }
