@@ -21,6 +21,25 @@ public final class Parallel {
     private Parallel() {}
 
     /**
+     * {@link #map}, then the values in the order of the items; when an item failed, its exception (the first
+     * item's that failed) is thrown once all have ended.
+     */
+    public static <T, R> List<R> mapAll(List<T> items, int threads, String name, Function<T, R> work) {
+        List<R> values = new ArrayList<>();
+        for (Outcome<R> outcome : map(items, threads, name, work)) {
+            if (outcome.failure() instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (outcome.failure() instanceof Error error) {
+                throw error;
+            } else if (outcome.failed()) {
+                throw new CatalogException(name + " failed: " + outcome.failure().getMessage(), outcome.failure());
+            }
+            values.add(outcome.value());
+        }
+        return values;
+    }
+
+    /**
      * Runs {@code work} for every item on at most {@code threads} threads named {@code name}, and returns the outcomes
      * in the order of the items once all have ended.
      */

@@ -1,6 +1,7 @@
 package dev.scafctl.catalog.site;
 
 import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.Parallel;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
@@ -21,6 +22,7 @@ import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.VendoredSolution;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ public final class CatalogSiteReader {
 
     /** A solution YAML larger than this is not read for vendored solutions (the page then shows none). */
     static final long MAX_SOLUTION_YAML = 4L << 20;
+    /** How many versions of a registry are described at once. */
+    private static final int PARALLEL_REQUESTS = 8;
 
     private CatalogSiteReader() {}
 
@@ -48,7 +52,7 @@ public final class CatalogSiteReader {
             entries.put(entry.refName(), entry.descriptor());
         }
         CatalogListing listing = CatalogListing.local(catalog, Optional.empty());
-        return site(LocalCatalog.NAME, listing, Optional.empty(), plugin, reference -> {
+        return site(LocalCatalog.NAME, listing, Optional.empty(), plugin, 1, reference -> {
             Descriptor entry = entries.get(reference.localRefName());
             ArtifactDescription description = entry == null ? ArtifactInspector.local(catalog, reference)
                     : ArtifactInspector.local(catalog, reference, entry);
@@ -64,21 +68,27 @@ public final class CatalogSiteReader {
         CatalogListing listing = CatalogListing.remote(client, catalog, Optional.empty(), knownNames);
         String url = catalog.url();
         String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
-        return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, reference -> {
+        return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, PARALLEL_REQUESTS, reference -> {
             ArtifactDescription description = ArtifactInspector.remote(client, catalog, reference);
             String repository = catalog.repository(reference.kind(), reference.name());
             return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)));
         });
     }
 
+    /** Describes every version of the listing, {@code threads} at once (each version is read on its own). */
     private static CatalogSite site(String catalogName, CatalogListing listing, Optional<String> pullFrom, String plugin,
-            Function<ArtifactReference, SiteVersion> describe) {
-        List<SiteArtifact> artifacts = new ArrayList<>();
+            int threads, Function<ArtifactReference, SiteVersion> describe) {
+        List<ArtifactReference> references = new ArrayList<>();
         for (CatalogListing.Artifact artifact : listing.artifacts()) {
             ArtifactKind kind = ArtifactKind.parse(artifact.kind());
             ArtifactName name = ArtifactName.of(artifact.name());
-            List<SiteVersion> versions = artifact.versions().stream()
-                    .map(v -> describe.apply(new ArtifactReference(kind, name, Version.parse(v)))).toList();
+            artifact.versions().forEach(v -> references.add(new ArtifactReference(kind, name, Version.parse(v))));
+        }
+        Iterator<SiteVersion> described = Parallel.mapAll(references, threads, "scafctl-site", describe).iterator();
+        List<SiteArtifact> artifacts = new ArrayList<>();
+        for (CatalogListing.Artifact artifact : listing.artifacts()) {
+            List<SiteVersion> versions = new ArrayList<>();
+            artifact.versions().forEach(v -> versions.add(described.next()));
             artifacts.add(new SiteArtifact(artifact.kind(), artifact.name(), artifact.aliases(), versions));
         }
         return new CatalogSite(catalogName, listing.note(), pullFrom, plugin, artifacts);

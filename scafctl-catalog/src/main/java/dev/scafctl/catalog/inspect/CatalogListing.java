@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.inspect;
 
+import dev.scafctl.catalog.Parallel;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.CatalogEntry;
@@ -27,6 +28,9 @@ import java.util.function.Function;
  * provider or auth-handler names their newest version records.
  */
 public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<String> note) {
+
+    /** How many repositories of a registry are listed at once. */
+    private static final int PARALLEL_REQUESTS = 8;
 
     /** One artifact, its tags, and what its newest version provides (empty when unknown). */
     public record Artifact(String kind, String name, List<String> versions, List<String> aliases, List<String> provides) {}
@@ -76,7 +80,7 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
                     + "); only the names given are shown");
         }
         String prefix = catalog.prefix().isEmpty() ? "" : catalog.prefix() + "/";
-        List<Artifact> artifacts = new ArrayList<>();
+        List<Repository> ours = new ArrayList<>();
         for (String repository : repositories.stream().sorted().toList()) {
             if (!repository.startsWith(prefix)) {
                 continue;
@@ -87,17 +91,22 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             }
             Optional<ArtifactKind> repositoryKind = Arrays.stream(ArtifactKind.values())
                     .filter(k -> k.repositoryName().equals(rest[0])).findFirst();
-            if (repositoryKind.isEmpty() || kind.isPresent() && kind.get() != repositoryKind.get()) {
-                continue;
-            }
-            List<String> tags = client.listTags(repository);
-            if (!tags.isEmpty()) {
-                artifacts.add(artifact(repositoryKind.get().wireName(), rest[1], tags,
-                        version -> client.fetchManifest(repository, version).map(Manifest::bytes)));
+            if (repositoryKind.isPresent() && (kind.isEmpty() || kind.get() == repositoryKind.get())) {
+                ours.add(new Repository(repository, repositoryKind.get(), rest[1]));
             }
         }
+        // each repository's tags and newest manifest are independent of the others': ask for several at once
+        List<Artifact> artifacts = new ArrayList<>();
+        Parallel.mapAll(ours, PARALLEL_REQUESTS, "scafctl-list", repository -> {
+            List<String> tags = client.listTags(repository.path());
+            return tags.isEmpty() ? Optional.<Artifact>empty() : Optional.of(artifact(repository.kind().wireName(),
+                    repository.name(), tags, version -> client.fetchManifest(repository.path(), version).map(Manifest::bytes)));
+        }).forEach(found -> found.ifPresent(artifacts::add));
         return new CatalogListing(catalog.toString(), artifacts, note);
     }
+
+    /** A repository of the registry that holds artifacts of this catalog: its path, their kind and name. */
+    private record Repository(String path, ArtifactKind kind, String name) {}
 
     private static Artifact artifact(String kind, String name, List<String> tags,
             Function<String, Optional<byte[]>> manifestOfVersion) {

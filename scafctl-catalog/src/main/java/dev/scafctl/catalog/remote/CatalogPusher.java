@@ -1,6 +1,5 @@
 package dev.scafctl.catalog.remote;
 
-import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.Parallel;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
@@ -160,15 +159,10 @@ public final class CatalogPusher {
     /** The blobs of every manifest (several at once), then the manifests the registry lacks. */
     private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Contents contents,
             Counts counts) {
-        for (Parallel.Outcome<Descriptor> outcome : Parallel.map(contents.blobs(), PARALLEL_UPLOADS, "scafctl-push", blob -> {
+        Parallel.mapAll(contents.blobs(), PARALLEL_UPLOADS, "scafctl-push", blob -> {
             pushBlob(client, repository, blob, contents.listenerFor(blob, listener), counts);
             return blob;
-        })) {
-            if (outcome.failed()) {
-                throw outcome.failure() instanceof RuntimeException runtime ? runtime
-                        : new CatalogException("push failed: " + outcome.failure(), outcome.failure());
-            }
-        }
+        });
         for (int i = 0; i < manifests.size(); i++) {
             Descriptor descriptor = manifests.get(i);
             if (!client.hasManifest(repository, descriptor.digest().toString())) {
