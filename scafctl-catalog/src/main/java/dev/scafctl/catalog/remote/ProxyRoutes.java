@@ -33,6 +33,11 @@ public final class ProxyRoutes extends ProxySelector {
         return route.filter(r -> !r.bypasses(uri.getHost()));
     }
 
+    /** Whether any route requires a login (then requests through it go through {@link ProxyLoginClient}). */
+    public boolean anyLogin() {
+        return routes.stream().anyMatch(r -> r.login() != null);
+    }
+
     @Override
     public List<Proxy> select(URI uri) {
         return routeFor(uri)

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -58,19 +59,23 @@ public final class RegistryClient {
         this.registry = registry;
         this.credentials = credentialSource.find(registry);
         this.transport = transport;
+        Duration connectTimeout = Duration.ofSeconds(30);
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (!registry.plainHttp()) {
-            builder.sslContext(TrustedCertificates.sslContextFor(registry));
+        SSLContext tls = registry.plainHttp() ? null : TrustedCertificates.sslContextFor(registry);
+        if (tls != null) {
+            builder.sslContext(tls);
         }
         if (transport.proxies() != null) {
             builder.proxy(transport.proxies());
         }
-        if (transport.proxyAuthenticator() != null) {
-            builder.authenticator(transport.proxyAuthenticator());
-        }
-        this.http = builder.build();
+        // Never an Authenticator: the JDK would then answer the registry's 401s itself and drop our Authorization.
+        HttpClient direct = builder.build();
+        this.http = transport.proxies() != null && transport.proxies().anyLogin()
+                ? new ProxyLoginClient(direct, transport.proxies(), tls == null ? direct.sslContext() : tls,
+                        !registry.insecure(), connectTimeout)
+                : direct;
         transport.debug().accept("registry " + registry + ": " + credentials.map(c -> "credentials of " + c)
                 .orElse("anonymous"));
     }
@@ -267,15 +272,19 @@ public final class RegistryClient {
             try {
                 response = exchange(built, HttpResponse.BodyHandlers.ofInputStream(), what);
             } catch (IOException e) {
-                if (attempt < transport.maxAttempts()) {
+                if (attempt < transport.maxAttempts() && TransportFailures.retryable(e)) {
                     backoff(attempt, null, what + ": " + describe(e));
                     continue;
                 }
-                throw new RegistryException(what + " failed: cannot reach registry " + registry + " (" + describe(e)
-                        + ") after " + attempt + " attempt(s); check the catalog URL, the network and the proxy settings", e);
+                throw new RegistryException(TransportFailures.explain(what, registry, built.uri(), transport.proxies(), e,
+                        attempt), e);
             }
             Response wrapped = new Response(response, what);
             transport.debug().accept(built.method() + " " + built.uri() + " -> " + response.statusCode());
+            if (response.statusCode() == 407) {
+                wrapped.close();
+                throw proxyLoginMissing(built.uri(), what);
+            }
             if (response.statusCode() == 401 && !answeredChallenge) {
                 Optional<AuthChallenge> challenge = AuthChallenge.parse(
                         response.headers().firstValue("WWW-Authenticate").orElse(null));
@@ -383,6 +392,14 @@ public final class RegistryClient {
                 + ", set SCAFCTL_REGISTRY_USERNAME/SCAFCTL_REGISTRY_PASSWORD, or log in with docker/podman", 401);
     }
 
+    /** A proxy asked for a login that settings.xml does not give it (a proxy with a login never gets here). */
+    private RegistryException proxyLoginMissing(URI uri, String what) {
+        String proxy = transport.proxies() == null ? "a proxy"
+                : transport.proxies().routeFor(uri).map(r -> "the proxy " + r.address()).orElse("a proxy");
+        return new RegistryException(what + " failed: " + proxy + " requires a login (407 Proxy Authentication"
+                + " Required); give its settings.xml <proxy> a <username> and <password>", 407);
+    }
+
     private void backoff(int attempt, String retryAfter, String reason) {
         Duration delay = transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
         if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) {
@@ -426,7 +443,7 @@ public final class RegistryClient {
         return CanonicalJson.read(manifest, "manifest").path("mediaType").asString(MediaTypes.IMAGE_MANIFEST);
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
@@ -479,6 +496,9 @@ public final class RegistryClient {
         }
 
         byte[] readAtMost(int limit) {
+            if (response.body() == null) {
+                return new byte[0]; // the JDK gives no body with some proxy answers
+            }
             try (InputStream in = response.body()) {
                 byte[] bytes = in.readNBytes(limit + 1);
                 if (bytes.length > limit) {
@@ -510,7 +530,9 @@ public final class RegistryClient {
         @Override
         public void close() {
             try {
-                response.body().close();
+                if (response.body() != null) {
+                    response.body().close();
+                }
             } catch (IOException ignored) {
                 // nothing left to read
             }
