@@ -19,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,8 @@ public final class RegistryClient {
             MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+    /** The longest {@code Retry-After} honoured; a registry asking for more fails the request saying so. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final Registry registry;
@@ -190,8 +196,23 @@ public final class RegistryClient {
             if (response.status() == 201) {
                 return true;
             }
-            response.requireSuccess(); // a 202 opens an upload we do not use; the registry expires it
+            response.requireSuccess();
+            // A 202 opened an upload session instead (Nexus, GHCR): cancel it, or it lingers until the registry expires it.
+            response.headers().firstValue("Location").ifPresent(location -> cancelUpload(repository, location));
             return false;
+        }
+    }
+
+    private void cancelUpload(String repository, String location) {
+        URI session = registry.baseUri().resolve(location);
+        try (Response cancelled = send(() -> request(session).DELETE(), pushScope(repository),
+                "cancelling the unused upload session in " + repository)) {
+            if (cancelled.status() / 100 != 2 && cancelled.status() != 404) {
+                transport.debug().accept("registry " + registry + " kept the upload session " + session.getPath()
+                        + " (HTTP " + cancelled.status() + "); it expires it itself");
+            }
+        } catch (RegistryException e) {
+            transport.debug().accept("cannot cancel the upload session " + session.getPath() + ": " + e.getMessage());
         }
     }
 
@@ -301,8 +322,14 @@ public final class RegistryClient {
                 throw unauthorized(what);
             }
             if (TRANSIENT.contains(response.statusCode()) && attempt < transport.maxAttempts()) {
-                Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                Optional<Duration> retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 wrapped.close();
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                    throw new RegistryException(what + " failed: registry " + registry + " answered HTTP "
+                            + response.statusCode() + " and asked to wait " + retryAfter.get().toSeconds()
+                            + " s before trying again (Retry-After), longer than the " + MAX_RETRY_AFTER.toSeconds()
+                            + " s scafctl waits; try again later", response.statusCode());
+                }
                 backoff(attempt, retryAfter.orElse(null), what + ": HTTP " + response.statusCode());
                 continue;
             }
@@ -400,11 +427,26 @@ public final class RegistryClient {
                 + " Required); give its settings.xml <proxy> a <username> and <password>", 407);
     }
 
-    private void backoff(int attempt, String retryAfter, String reason) {
-        Duration delay = transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
-        if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) {
-            delay = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+    /** A {@code Retry-After} value, in seconds or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
         }
+        String text = value.strip();
+        if (text.matches("\\d{1,18}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(Instant.now(), when.toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void backoff(int attempt, Duration retryAfter, String reason) {
+        Duration delay = retryAfter != null ? retryAfter : transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
         transport.debug().accept("retrying after " + delay.toMillis() + " ms (attempt " + attempt + " of "
                 + transport.maxAttempts() + "): " + reason);
         try {
