@@ -6,23 +6,19 @@ import java.io.OutputStream;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +28,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -49,7 +47,11 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -70,15 +72,12 @@ import org.apache.hc.client5.http.impl.ChainElement;
  *
  * <p>Registry authentication is never touched: the {@code Authorization} header the registry client sets is sent as
  * it is and a registry's 401 comes back to it unanswered. A proxy that refuses the login (407) is remembered for the
- * rest of the JVM (the build), so a wrong password is sent at most twice and the account is not locked by retries.
+ * rest of the build ({@link ProxyRefusals}), so a wrong password is sent at most twice and the account is not locked by retries.
  */
 final class ProxyLoginClient extends HttpClient {
 
     /** Set on a request's context once it passed the proxy (tunnel open, or plain HTTP sent): what comes back is the registry's. */
     private static final String REACHED_TARGET = "scafctl.reached-target";
-
-    /** Proxy logins that a proxy refused in this JVM: {@code host:port}, user and a hash of the secret. */
-    private static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
 
     private final HttpClient direct;
     private final ProxyRoutes routes;
@@ -108,8 +107,7 @@ final class ProxyLoginClient extends HttpClient {
 
     private <T> HttpResponse<T> sendThrough(ProxyRoute route, HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        String refusalKey = refusalKey(route);
-        if (REFUSED.contains(refusalKey)) {
+        if (routes.refusals().refused(route)) {
             throw new ProxyLoginRefused(refusal(route, " earlier in this build (not sent again, to keep the account"
                     + " from being locked)"));
         }
@@ -137,7 +135,7 @@ final class ProxyLoginClient extends HttpClient {
             int status = response.getCode();
             response.close();
             if (status == 401 || status == 407) {
-                REFUSED.add(refusalKey);
+                routes.refusals().remember(route);
                 throw new ProxyLoginRefused(refusal(route, ""));
             }
             throw new IOException("proxy " + route.address() + " refused to open a tunnel to " + request.uri().getHost()
@@ -145,7 +143,7 @@ final class ProxyLoginClient extends HttpClient {
         }
         if (response.getCode() == 407) {
             response.close();
-            REFUSED.add(refusalKey);
+            routes.refusals().remember(route);
             throw new ProxyLoginRefused(refusal(route, ""));
         }
         return answer(request, response, handler);
@@ -158,16 +156,6 @@ final class ProxyLoginClient extends HttpClient {
                 + " <nonProxyHosts>";
     }
 
-    private static String refusalKey(ProxyRoute route) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    route.login().basicAuthorization().getBytes(StandardCharsets.UTF_8));
-            return route.address() + " " + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private CloseableHttpClient clientFor(ProxyRoute route) {
         return clients.computeIfAbsent(route, r -> {
             DefaultClientTlsStrategy tls = verifyHostNames
@@ -176,6 +164,7 @@ final class ProxyLoginClient extends HttpClient {
             return HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                             .setTlsSocketStrategy(tls)
+                            .setConnectionFactory(QuietConnection::open)
                             .setMaxConnPerRoute(16)
                             .setMaxConnTotal(32)
                             .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -413,6 +402,46 @@ final class ProxyLoginClient extends HttpClient {
         @Override
         public Version version() {
             return Version.HTTP_1_1;
+        }
+    }
+
+    /**
+     * A connection that never logs what it sends or receives: Apache HttpClient's header and wire debug logs (on at
+     * Maven's {@code -X}) would show the {@code Authorization} and {@code Proxy-Authorization} values.
+     */
+    private static final class QuietConnection extends DefaultManagedHttpClientConnection {
+        private static final AtomicLong COUNT = new AtomicLong();
+
+        QuietConnection(String id) {
+            super(id);
+        }
+
+        static ManagedHttpClientConnection open(Socket socket) throws IOException {
+            QuietConnection connection = new QuietConnection("scafctl-proxied-" + COUNT.incrementAndGet());
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            bind(new SocketHolder(socket));
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            bind(new SocketHolder(sslSocket, socket));
+        }
+
+        @Override
+        protected void onRequestSubmitted(ClassicHttpRequest request) {
+            // not logged: the headers hold credentials
+        }
+
+        @Override
+        protected void onResponseReceived(ClassicHttpResponse response) {
+            // not logged, like the request
         }
     }
 

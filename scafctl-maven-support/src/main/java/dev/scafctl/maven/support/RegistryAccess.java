@@ -5,6 +5,7 @@ import dev.scafctl.catalog.remote.CredentialSource;
 import dev.scafctl.catalog.remote.Credentials;
 import dev.scafctl.catalog.remote.DockerConfigCredentials;
 import dev.scafctl.catalog.remote.EnvironmentCredentials;
+import dev.scafctl.catalog.remote.ProxyRefusals;
 import dev.scafctl.catalog.remote.ProxyRoute;
 import dev.scafctl.catalog.remote.ProxyRoutes;
 import dev.scafctl.catalog.remote.ServerCredentials;
@@ -74,9 +75,12 @@ public final class RegistryAccess {
         };
     }
 
-    /** The transport for settings.xml proxies; {@code debug} (null for none) hears every request line. */
+    /**
+     * The transport for settings.xml proxies; {@code debug} (null for none) hears every request line; {@code refusals}
+     * are the build's refused proxy logins (see {@link SessionScoped}).
+     */
     public static Transport transport(Settings settings, SettingsDecrypter decrypter, Consumer<String> warn,
-            Consumer<String> debug) {
+            Consumer<String> debug, ProxyRefusals refusals) {
         Transport transport = Transport.defaults().withDebug(debug);
         List<Proxy> active = settings.getProxies().stream().filter(Proxy::isActive).toList();
         if (active.isEmpty()) {
@@ -100,7 +104,7 @@ public final class RegistryAccess {
         if (debug != null) {
             debug.accept("registry traffic uses " + routes.size() + " settings.xml proxy route(s): " + routes);
         }
-        return transport.withProxies(new ProxyRoutes(routes));
+        return transport.withProxies(new ProxyRoutes(routes, refusals));
     }
 
     public static Path scafctlConfig() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.remote.CredentialSource;
+import dev.scafctl.catalog.remote.ProxyRefusals;
 import dev.scafctl.catalog.remote.ProxyRoute;
 import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.Transport;
@@ -56,7 +57,7 @@ class RegistryAccessTest {
         Settings settings = new Settings();
         settings.addProxy(proxy("corp", CIPHERTEXT));
         CatalogException e = assertThrows(CatalogException.class,
-                () -> RegistryAccess.transport(settings, decrypter(), warnings::add, null));
+                () -> RegistryAccess.transport(settings, decrypter(), warnings::add, null, new ProxyRefusals()));
         assertTrue(e.getMessage().startsWith("settings.xml proxy \"corp\" (proxy.corp:3128): its password cannot be decrypted"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(CIPHERTEXT), e.getMessage());
@@ -67,7 +68,7 @@ class RegistryAccessTest {
         Settings settings = new Settings();
         settings.addProxy(proxy("corp", "s3cret-proxy"));
         List<String> debug = new ArrayList<>();
-        Transport transport = RegistryAccess.transport(settings, decrypter(), warnings::add, debug::add);
+        Transport transport = RegistryAccess.transport(settings, decrypter(), warnings::add, debug::add, new ProxyRefusals());
         ProxyRoute route = transport.proxies().routeFor(URI.create("https://ghcr.io/v2/")).orElseThrow();
         assertEquals("corp-user", route.login().username());
         assertFalse(debug.isEmpty());
