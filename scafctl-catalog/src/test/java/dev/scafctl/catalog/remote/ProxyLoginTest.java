@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.testing.ForwardProxy;
 import dev.scafctl.catalog.testing.RegistryServer;
 import dev.scafctl.catalog.testing.TinyProxy;
 import dev.scafctl.catalog.testing.TokenServer;
@@ -90,6 +91,40 @@ class ProxyLoginTest {
             ProxyRoutes routes = new ProxyRoutes(List.of(new ProxyRoute("http", "127.0.0.1", downPort, "localhost|127.0.0.*",
                     new Credentials(TinyProxy.USER, password, "settings.xml proxy \"corp\""))));
             pushAndPull(routes, tlsCatalog(registry), basic(registry));
+        }
+    }
+
+    @Test
+    void aRegistryInNonProxyHostsNeverMeetsTheProxy() {
+        try (RegistryServer registry = RegistryServer.startTls(work.resolve("registry"));
+                TinyProxy proxy = TinyProxy.withLogin(work.resolve("proxy"))) {
+            pushAndPull(routes(proxy, "127.0.0.1", proxy.password()), tlsCatalog(registry), basic(registry));
+            assertEquals(List.of(), proxy.requests());
+        }
+    }
+
+    /** Plain HTTP through a proxy that answers a wrong login with 407 (a relay: tinyproxy says 401 there). */
+    @Test
+    void aWrongProxyPasswordOnPlainHttpIsReportedAsSuchAndSentAtMostTwice() {
+        String login = new Credentials(TinyProxy.USER, "right", "test").basicAuthorization();
+        try (RegistryServer registry = RegistryServer.startPlain(work.resolve("registry"));
+                ForwardProxy proxy = new ForwardProxy(login)) {
+            ProxyRoutes routes = new ProxyRoutes(List.of(new ProxyRoute("http", "127.0.0.1", proxy.port(), "",
+                    new Credentials(TinyProxy.USER, "wrong", "settings.xml proxy \"corp\""))));
+            RemoteCatalog catalog = RemoteFixtures.plain(registry.hostPort());
+            RegistryException first = assertThrows(RegistryException.class,
+                    () -> pushAndPull(routes, catalog, CredentialSource.anonymous()));
+            assertTrue(first.getMessage().contains("proxy 127.0.0.1:" + proxy.port() + " refused the login of "
+                    + TinyProxy.USER + " from settings.xml proxy \"corp\""), first.getMessage());
+            int sent = proxy.firstLines().size();
+            assertTrue(sent >= 1 && sent <= 2, "the wrong password went to the proxy " + sent + " times: " + proxy.firstLines());
+            assertThrows(RegistryException.class, () -> pushAndPull(routes, catalog, CredentialSource.anonymous()));
+            assertEquals(sent, proxy.firstLines().size(), proxy.firstLines().toString());
+
+            // and the right one passes
+            ProxyRoutes right = new ProxyRoutes(List.of(new ProxyRoute("http", "127.0.0.1", proxy.port(), "",
+                    new Credentials(TinyProxy.USER, "right", "settings.xml proxy \"corp\""))));
+            pushAndPull(right, catalog, CredentialSource.anonymous());
         }
     }
 
