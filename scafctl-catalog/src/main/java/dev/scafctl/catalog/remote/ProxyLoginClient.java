@@ -86,7 +86,16 @@ final class ProxyLoginClient extends HttpClient {
     private final boolean verifyHostNames;
     private final Duration connectTimeout;
 
-    ProxyLoginClient(HttpClient direct, ProxyRoutes routes, SSLContext sslContext, boolean verifyHostNames,
+    /**
+     * {@code direct} for every request that needs no proxy login, Apache HttpClient for the others. (Typed as
+     * {@link HttpClient} so that a build without a proxy login never loads this class or Apache's.)
+     */
+    static HttpClient around(HttpClient direct, ProxyRoutes routes, SSLContext sslContext, boolean verifyHostNames,
+            Duration connectTimeout) {
+        return new ProxyLoginClient(direct, routes, sslContext, verifyHostNames, connectTimeout);
+    }
+
+    private ProxyLoginClient(HttpClient direct, ProxyRoutes routes, SSLContext sslContext, boolean verifyHostNames,
             Duration connectTimeout) {
         this.direct = direct;
         this.routes = routes;

@@ -79,7 +79,7 @@ public final class RegistryClient {
         // Never an Authenticator: the JDK would then answer the registry's 401s itself and drop our Authorization.
         HttpClient direct = builder.build();
         this.http = transport.proxies() != null && transport.proxies().anyLogin()
-                ? new ProxyLoginClient(direct, transport.proxies(), tls == null ? direct.sslContext() : tls,
+                ? ProxyLoginClient.around(direct, transport.proxies(), tls == null ? direct.sslContext() : tls,
                         !registry.insecure(), connectTimeout)
                 : direct;
         transport.debug().accept("registry " + registry + ": " + credentials.map(c -> "credentials of " + c)

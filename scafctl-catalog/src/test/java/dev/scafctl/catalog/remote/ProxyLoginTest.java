@@ -63,12 +63,13 @@ class ProxyLoginTest {
         }
     }
 
-    @Test
-    void aBearerTokenRegistryThroughTheProxyWithALogin() {
+    @ParameterizedTest(name = "proxy login {0}")
+    @ValueSource(booleans = {true, false})
+    void aBearerTokenRegistryThroughTheProxy(boolean login) {
         List<TokenServer.User> users = List.of(new TokenServer.User("alice", "a:lice", Set.of("pull", "push")));
         try (TokenServer tokens = new TokenServer(work.resolve("tokens"), users);
                 RegistryServer registry = RegistryServer.startWithTokens(work.resolve("registry"), tokens);
-                TinyProxy proxy = TinyProxy.withLogin(work.resolve("proxy"))) {
+                TinyProxy proxy = login ? TinyProxy.withLogin(work.resolve("proxy")) : TinyProxy.open(work.resolve("proxy"))) {
             pushAndPull(routes(proxy, "", proxy.password()), RemoteFixtures.plain(registry.hostPort()),
                     r -> Optional.of(new Credentials("alice", "a:lice", "test")));
             assertTrue(tokens.requests().stream().allMatch(r -> r.startsWith("alice ")),
