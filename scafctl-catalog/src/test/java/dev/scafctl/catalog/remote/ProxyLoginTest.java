@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scafctl.catalog.artifact.ArtifactKind;
+import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
+import dev.scafctl.catalog.artifact.Version;
+import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
+import dev.scafctl.catalog.plugin.PluginCache;
+import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.testing.ForwardProxy;
 import dev.scafctl.catalog.testing.RegistryServer;
 import dev.scafctl.catalog.testing.TinyProxy;
@@ -25,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Registry traffic through the real tinyproxy, with and without a proxy login, to the registries users meet: plain
- * HTTP, TLS with htpasswd (Basic, through a CONNECT tunnel) and Bearer tokens. The proxy login never disturbs the
+ * HTTP, TLS with htpasswd (Basic, through a CONNECT tunnel) and Bearer tokens, each pushed to, pulled from and
+ * installed from (install-plugins' installer). The proxy login never disturbs the
  * registry login, nonProxyHosts bypass the proxy entirely (even one that is down), and a refused login is reported
  * naming the proxy and sent at most twice. No password reaches a message or a debug line.
  */
@@ -208,6 +216,15 @@ class ProxyLoginTest {
         CatalogPuller.Result pulled = RemoteFixtures.puller(LocalCatalog.open(work.resolve("pulled")), clients)
                 .pull(RemoteReference.parse(catalog.url() + "/providers/proxied@1.0.0", false, catalog.registry().caFile()), false);
         assertEquals(built.index().digest(), pulled.digest());
+        // and installed by install-plugins' installer from the registry into an empty cache
+        PluginCache cache = new PluginCache(work.resolve("cache"));
+        Platform platform = Platform.SUPPORTED.get(0);
+        PluginInstaller.Installed installed = new PluginInstaller(LocalCatalog.open(work.resolve("install-catalog")),
+                List.of(catalog), clients, cache, TransferListener.NONE, line -> { }).install(List.of(new PluginRequirement(
+                ArtifactName.of("proxied"), ArtifactKind.PROVIDER, VersionConstraint.parse("1.0.0"))), Optional.empty(),
+                new PluginInstaller.Options(platform, false, 2)).get(0);
+        assertEquals(cache.path(ArtifactName.of("proxied"), Version.parse("1.0.0"), platform), installed.file());
+        assertTrue(java.nio.file.Files.isRegularFile(installed.file()));
     }
 
     private void assertNoSecret(TinyProxy proxy, String registryPassword) {
