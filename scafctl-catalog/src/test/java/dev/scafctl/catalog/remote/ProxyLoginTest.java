@@ -138,6 +138,21 @@ class ProxyLoginTest {
     }
 
     @Test
+    void theRegistryHostNameIsCheckedThroughTheTunnelToo() throws java.io.IOException {
+        try (RegistryServer registry = RegistryServer.startTls(work.resolve("registry"));
+                TransportFaultTest.Relay relay = new TransportFaultTest.Relay(java.net.InetAddress.getByName("127.0.0.2"), registry.port());
+                TinyProxy proxy = TinyProxy.withLogin(work.resolve("proxy"))) {
+            RegistryClient client = new RegistryClient(new Registry("127.0.0.2:" + relay.port(), false, false,
+                    registry.caCertificate()), basic(registry), RemoteFixtures.fastRetries().withProxies(routes(proxy, "",
+                    proxy.password())));
+            RegistryException e = assertThrows(RegistryException.class, () -> client.listTags("team/x"));
+            assertTrue(e.getMessage().contains("127.0.0.2") && e.getMessage().contains("names: 127.0.0.1, localhost"),
+                    e.getMessage());
+            assertEquals(List.of("CONNECT 127.0.0.2:" + relay.port() + " HTTP/1.1"), proxy.requests(), "not retried");
+        }
+    }
+
+    @Test
     void aProxyThatIsDownIsNamed() {
         int downPort;
         try (TinyProxy proxy = TinyProxy.withLogin(work.resolve("proxy"))) {

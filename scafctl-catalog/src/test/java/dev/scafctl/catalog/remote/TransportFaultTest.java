@@ -145,7 +145,7 @@ class TransportFaultTest {
     }
 
     /** Relays TCP from another loopback address to the registry, so it is reached by a name its certificate lacks. */
-    private static final class Relay implements AutoCloseable {
+    static final class Relay implements AutoCloseable {
         private final ServerSocket listener;
         private final int target;
         private volatile int connections;
