@@ -29,6 +29,11 @@ public final class Credentials {
         return source;
     }
 
+    /** The secret itself, for a client library that builds its own authentication headers; never to be shown. */
+    String secret() {
+        return secret;
+    }
+
     /** The {@code Authorization} header value for HTTP basic authentication. */
     public String basicAuthorization() {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));

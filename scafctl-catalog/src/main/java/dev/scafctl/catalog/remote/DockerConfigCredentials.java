@@ -4,16 +4,22 @@ import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -24,13 +30,22 @@ import dev.scafctl.catalog.oci.JsonValue;
  */
 public final class DockerConfigCredentials implements CredentialSource {
 
+    /** How long a credential helper may take to answer (one waiting on a keychain prompt may never answer). */
+    static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
+
     private final List<Path> files;
     private final List<Path> helperDirs;
+    private final Duration helperTimeout;
 
     /** Reads {@code files} in order; credential helpers are looked up in {@code helperDirs} (the PATH). */
     public DockerConfigCredentials(List<Path> files, List<Path> helperDirs) {
+        this(files, helperDirs, HELPER_TIMEOUT);
+    }
+
+    DockerConfigCredentials(List<Path> files, List<Path> helperDirs, Duration helperTimeout) {
         this.files = List.copyOf(files);
         this.helperDirs = List.copyOf(helperDirs);
+        this.helperTimeout = helperTimeout;
     }
 
     /** The files docker and podman read, in scafctl's order, for this user and environment. */
@@ -138,10 +153,31 @@ public final class DockerConfigCredentials implements CredentialSource {
             } catch (IOException e) {
                 // A helper that knows nothing may exit before reading its input; its exit code says so below.
             }
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // Read while waiting, so the timeout holds even when the helper never closes its output.
+            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    return out.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(helperTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new CatalogException("credential helper " + program + " did not answer within 30 s");
+                reading.cancel(true);
+                throw new CatalogException("credential helper " + program + " (" + executable + ") did not answer within "
+                        + helperTimeout.toSeconds() + " s (is it waiting for a keychain prompt or a login?); unlock or"
+                        + " log in to it, or remove it from the docker config");
+            }
+            byte[] output;
+            try {
+                output = reading.get(helperTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new CatalogException("credential helper " + program + " failed: " + e.getCause().getMessage(), e);
+            } catch (TimeoutException e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                throw new CatalogException("credential helper " + program + " exited but its output did not end within "
+                        + helperTimeout.toSeconds() + " s (a process it started holds it open)");
             }
             if (process.exitValue() != 0) {
                 return Optional.empty(); // "credentials not found in native keychain"
@@ -150,8 +186,6 @@ public final class DockerConfigCredentials implements CredentialSource {
             String user = answer.path("Username").asString("");
             String secret = answer.path("Secret").asString("");
             return user.isEmpty() ? Optional.empty() : Optional.of(new Credentials(user, secret, "credential helper " + program));
-        } catch (IOException e) {
-            throw new CatalogException("credential helper " + program + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogException("interrupted while asking credential helper " + program, e);

@@ -18,9 +18,21 @@ import java.util.Optional;
 public final class ProxyRoutes extends ProxySelector {
 
     private final List<ProxyRoute> routes;
+    private final ProxyRefusals refusals;
 
-    public ProxyRoutes(List<ProxyRoute> routes) {
+    /** Routes whose refused logins are remembered in {@code refusals} (the build's). */
+    public ProxyRoutes(List<ProxyRoute> routes, ProxyRefusals refusals) {
         this.routes = List.copyOf(routes);
+        this.refusals = refusals;
+    }
+
+    /** Routes with a memory of refused logins of their own. */
+    public ProxyRoutes(List<ProxyRoute> routes) {
+        this(routes, new ProxyRefusals());
+    }
+
+    ProxyRefusals refusals() {
+        return refusals;
     }
 
     /** The route a request to {@code uri} takes, if any. */
@@ -31,6 +43,11 @@ public final class ProxyRoutes extends ProxySelector {
             route = routes.stream().filter(r -> r.protocol().equals("http")).findFirst();
         }
         return route.filter(r -> !r.bypasses(uri.getHost()));
+    }
+
+    /** Whether any route requires a login (then requests through it go through {@link ProxyLoginClient}). */
+    public boolean anyLogin() {
+        return routes.stream().anyMatch(r -> r.login() != null);
     }
 
     @Override

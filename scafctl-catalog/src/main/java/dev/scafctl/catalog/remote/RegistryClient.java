@@ -19,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -45,6 +50,8 @@ public final class RegistryClient {
             MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+    /** The longest {@code Retry-After} honoured; a registry asking for more fails the request saying so. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final Registry registry;
@@ -58,19 +65,23 @@ public final class RegistryClient {
         this.registry = registry;
         this.credentials = credentialSource.find(registry);
         this.transport = transport;
+        Duration connectTimeout = Duration.ofSeconds(30);
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (!registry.plainHttp()) {
-            builder.sslContext(TrustedCertificates.sslContextFor(registry));
+        SSLContext tls = registry.plainHttp() ? null : TrustedCertificates.sslContextFor(registry);
+        if (tls != null) {
+            builder.sslContext(tls);
         }
         if (transport.proxies() != null) {
             builder.proxy(transport.proxies());
         }
-        if (transport.proxyAuthenticator() != null) {
-            builder.authenticator(transport.proxyAuthenticator());
-        }
-        this.http = builder.build();
+        // Never an Authenticator: the JDK would then answer the registry's 401s itself and drop our Authorization.
+        HttpClient direct = builder.build();
+        this.http = transport.proxies() != null && transport.proxies().anyLogin()
+                ? ProxyLoginClient.around(direct, transport.proxies(), tls == null ? direct.sslContext() : tls,
+                        !registry.insecure(), connectTimeout)
+                : direct;
         transport.debug().accept("registry " + registry + ": " + credentials.map(c -> "credentials of " + c)
                 .orElse("anonymous"));
     }
@@ -185,8 +196,23 @@ public final class RegistryClient {
             if (response.status() == 201) {
                 return true;
             }
-            response.requireSuccess(); // a 202 opens an upload we do not use; the registry expires it
+            response.requireSuccess();
+            // A 202 opened an upload session instead (Nexus, GHCR): cancel it, or it lingers until the registry expires it.
+            response.headers().firstValue("Location").ifPresent(location -> cancelUpload(repository, location));
             return false;
+        }
+    }
+
+    private void cancelUpload(String repository, String location) {
+        URI session = registry.baseUri().resolve(location);
+        try (Response cancelled = send(() -> request(session).DELETE(), pushScope(repository),
+                "cancelling the unused upload session in " + repository)) {
+            if (cancelled.status() / 100 != 2 && cancelled.status() != 404) {
+                transport.debug().accept("registry " + registry + " kept the upload session " + session.getPath()
+                        + " (HTTP " + cancelled.status() + "); it expires it itself");
+            }
+        } catch (RegistryException e) {
+            transport.debug().accept("cannot cancel the upload session " + session.getPath() + ": " + e.getMessage());
         }
     }
 
@@ -267,15 +293,19 @@ public final class RegistryClient {
             try {
                 response = exchange(built, HttpResponse.BodyHandlers.ofInputStream(), what);
             } catch (IOException e) {
-                if (attempt < transport.maxAttempts()) {
+                if (attempt < transport.maxAttempts() && TransportFailures.retryable(e)) {
                     backoff(attempt, null, what + ": " + describe(e));
                     continue;
                 }
-                throw new RegistryException(what + " failed: cannot reach registry " + registry + " (" + describe(e)
-                        + ") after " + attempt + " attempt(s); check the catalog URL, the network and the proxy settings", e);
+                throw new RegistryException(TransportFailures.explain(what, registry, built.uri(), transport.proxies(), e,
+                        attempt), e);
             }
             Response wrapped = new Response(response, what);
             transport.debug().accept(built.method() + " " + built.uri() + " -> " + response.statusCode());
+            if (response.statusCode() == 407) {
+                wrapped.close();
+                throw proxyLoginMissing(built.uri(), what);
+            }
             if (response.statusCode() == 401 && !answeredChallenge) {
                 Optional<AuthChallenge> challenge = AuthChallenge.parse(
                         response.headers().firstValue("WWW-Authenticate").orElse(null));
@@ -292,8 +322,14 @@ public final class RegistryClient {
                 throw unauthorized(what);
             }
             if (TRANSIENT.contains(response.statusCode()) && attempt < transport.maxAttempts()) {
-                Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                Optional<Duration> retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 wrapped.close();
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                    throw new RegistryException(what + " failed: registry " + registry + " answered HTTP "
+                            + response.statusCode() + " and asked to wait " + retryAfter.get().toSeconds()
+                            + " s before trying again (Retry-After), longer than the " + MAX_RETRY_AFTER.toSeconds()
+                            + " s scafctl waits; try again later", response.statusCode());
+                }
                 backoff(attempt, retryAfter.orElse(null), what + ": HTTP " + response.statusCode());
                 continue;
             }
@@ -383,11 +419,34 @@ public final class RegistryClient {
                 + ", set SCAFCTL_REGISTRY_USERNAME/SCAFCTL_REGISTRY_PASSWORD, or log in with docker/podman", 401);
     }
 
-    private void backoff(int attempt, String retryAfter, String reason) {
-        Duration delay = transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
-        if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) {
-            delay = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+    /** A proxy asked for a login that settings.xml does not give it (a proxy with a login never gets here). */
+    private RegistryException proxyLoginMissing(URI uri, String what) {
+        String proxy = transport.proxies() == null ? "a proxy"
+                : transport.proxies().routeFor(uri).map(r -> "the proxy " + r.address()).orElse("a proxy");
+        return new RegistryException(what + " failed: " + proxy + " requires a login (407 Proxy Authentication"
+                + " Required); give its settings.xml <proxy> a <username> and <password>", 407);
+    }
+
+    /** A {@code Retry-After} value, in seconds or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
         }
+        String text = value.strip();
+        if (text.matches("\\d{1,18}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(Instant.now(), when.toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void backoff(int attempt, Duration retryAfter, String reason) {
+        Duration delay = retryAfter != null ? retryAfter : transport.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
         transport.debug().accept("retrying after " + delay.toMillis() + " ms (attempt " + attempt + " of "
                 + transport.maxAttempts() + "): " + reason);
         try {
@@ -426,7 +485,7 @@ public final class RegistryClient {
         return CanonicalJson.read(manifest, "manifest").path("mediaType").asString(MediaTypes.IMAGE_MANIFEST);
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
@@ -479,6 +538,9 @@ public final class RegistryClient {
         }
 
         byte[] readAtMost(int limit) {
+            if (response.body() == null) {
+                return new byte[0]; // the JDK gives no body with some proxy answers
+            }
             try (InputStream in = response.body()) {
                 byte[] bytes = in.readNBytes(limit + 1);
                 if (bytes.length > limit) {
@@ -510,7 +572,9 @@ public final class RegistryClient {
         @Override
         public void close() {
             try {
-                response.body().close();
+                if (response.body() != null) {
+                    response.body().close();
+                }
             } catch (IOException ignored) {
                 // nothing left to read
             }

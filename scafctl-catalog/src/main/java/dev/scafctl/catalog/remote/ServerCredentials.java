@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.remote;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,11 @@ public final class ServerCredentials implements CredentialSource {
 
     @Override
     public Optional<Credentials> find(Registry registry) {
-        Credentials exact = byId.get(registry.host());
-        return Optional.ofNullable(exact != null ? exact : byId.get(registry.hostName()));
+        return idsFor(registry).stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The server ids that answer for {@code registry}, the first found winning: {@code host:port}, then {@code host}. */
+    public static List<String> idsFor(Registry registry) {
+        return List.of(registry.host(), registry.hostName()).stream().distinct().toList();
     }
 }

@@ -1,17 +1,15 @@
 package dev.scafctl.catalog.remote;
 
-import java.net.Authenticator;
-import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * How registry traffic travels: through which proxies, with how many attempts at a transient failure and how long
- * a first back-off, and where debug lines go. Never carries a secret: proxy passwords live in the
- * {@link Authenticator}.
+ * a first back-off, and where debug lines go. Proxy logins travel in the routes' {@link Credentials}, which never
+ * show their password.
  */
-public record Transport(ProxySelector proxies, Authenticator proxyAuthenticator, int maxAttempts, Duration firstBackoff,
+public record Transport(ProxyRoutes proxies, int maxAttempts, Duration firstBackoff,
         Duration requestTimeout, Consumer<String> debug) {
 
     public Transport {
@@ -25,18 +23,18 @@ public record Transport(ProxySelector proxies, Authenticator proxyAuthenticator,
 
     /** Direct connections, 5 attempts starting with a 500 ms back-off, 10 minutes per request. */
     public static Transport defaults() {
-        return new Transport(null, null, 5, Duration.ofMillis(500), Duration.ofMinutes(10), null);
+        return new Transport(null, 5, Duration.ofMillis(500), Duration.ofMinutes(10), null);
     }
 
-    public Transport withProxies(ProxySelector selector, Authenticator authenticator) {
-        return new Transport(selector, authenticator, maxAttempts, firstBackoff, requestTimeout, debug);
+    public Transport withProxies(ProxyRoutes routes) {
+        return new Transport(routes, maxAttempts, firstBackoff, requestTimeout, debug);
     }
 
     public Transport withRetries(int attempts, Duration backoff) {
-        return new Transport(proxies, proxyAuthenticator, attempts, backoff, requestTimeout, debug);
+        return new Transport(proxies, attempts, backoff, requestTimeout, debug);
     }
 
     public Transport withDebug(Consumer<String> sink) {
-        return new Transport(proxies, proxyAuthenticator, maxAttempts, firstBackoff, requestTimeout, sink);
+        return new Transport(proxies, maxAttempts, firstBackoff, requestTimeout, sink);
     }
 }

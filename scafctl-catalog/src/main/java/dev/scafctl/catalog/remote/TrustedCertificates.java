@@ -7,9 +7,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +35,10 @@ final class TrustedCertificates {
             SSLContext context = SSLContext.getInstance("TLS");
             if (registry.insecure()) {
                 context.init(null, new TrustManager[] {new TrustEverything()}, null);
-            } else if (registry.caFile() != null) {
-                List<X509ExtendedTrustManager> managers = List.of(defaultTrust(null), defaultTrust(loadCa(registry)));
-                context.init(null, new TrustManager[] {new FirstThatTrusts(managers)}, null);
             } else {
-                context.init(null, null, null);
+                X509ExtendedTrustManager trust = registry.caFile() == null ? defaultTrust(null)
+                        : new FirstThatTrusts(List.of(defaultTrust(null), defaultTrust(loadCa(registry))));
+                context.init(null, new TrustManager[] {new Naming(trust)}, null);
             }
             return context;
         } catch (GeneralSecurityException e) {
@@ -56,6 +58,10 @@ final class TrustedCertificates {
                 throw new CatalogException("CA file " + registry.caFile() + " holds no certificate");
             }
             return store;
+        } catch (CertificateException e) {
+            throw new CatalogException("CA file " + registry.caFile() + " of registry " + registry + " is not a PEM"
+                    + " X.509 certificate (" + e.getMessage() + "); point caFile at the registry's CA certificate in PEM"
+                    + " (-----BEGIN CERTIFICATE-----)", e);
         } catch (IOException e) {
             throw new CatalogException("cannot read CA file " + registry.caFile() + " of registry " + registry + ": "
                     + e.getMessage(), e);
@@ -85,17 +91,23 @@ final class TrustedCertificates {
             void run(X509ExtendedTrustManager manager) throws CertificateException;
         }
 
+        /**
+         * Passes when one manager trusts; otherwise throws the most telling refusal: that of a manager which knew the
+         * issuer but refused something else (the host name), rather than another's "PKIX path building failed".
+         */
         private void any(Check check) throws CertificateException {
-            CertificateException first = null;
+            CertificateException telling = null;
             for (X509ExtendedTrustManager manager : managers) {
                 try {
                     check.run(manager);
                     return;
                 } catch (CertificateException e) {
-                    first = first == null ? e : first;
+                    if (telling == null || isUnknownIssuer(telling) && !isUnknownIssuer(e)) {
+                        telling = e;
+                    }
                 }
             }
-            throw first;
+            throw telling;
         }
 
         @Override
@@ -133,6 +145,88 @@ final class TrustedCertificates {
             List<X509Certificate> all = new ArrayList<>();
             managers.forEach(m -> all.addAll(List.of(m.getAcceptedIssuers())));
             return all.toArray(X509Certificate[]::new);
+        }
+    }
+
+    private static boolean isUnknownIssuer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
+                    || String.valueOf(t.getMessage()).startsWith("PKIX path")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The certificate's subject, names and issuer, for a message that says which certificate was refused. */
+    static String describe(X509Certificate certificate) {
+        List<String> names = new ArrayList<>();
+        try {
+            if (certificate.getSubjectAlternativeNames() != null) {
+                certificate.getSubjectAlternativeNames().forEach(name -> names.add(String.valueOf(name.get(1))));
+            }
+        } catch (CertificateParsingException e) {
+            names.add("(unreadable names)");
+        }
+        return "certificate " + certificate.getSubjectX500Principal().getName() + " (names: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)) + "; issued by "
+                + certificate.getIssuerX500Principal().getName() + ")";
+    }
+
+    /** Says which certificate was refused, keeping the refusal as the cause. */
+    private static final class Naming extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager trust;
+
+        Naming(X509ExtendedTrustManager trust) {
+            this.trust = trust;
+        }
+
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private static void named(X509Certificate[] chain, Check check) throws CertificateException {
+            try {
+                check.run();
+            } catch (CertificateException e) {
+                String subject = chain == null || chain.length == 0 ? "an empty certificate chain" : describe(chain[0]);
+                throw new CertificateException(subject + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            named(chain, () -> trust.checkServerTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            named(chain, () -> trust.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            named(chain, () -> trust.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            trust.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            trust.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return trust.getAcceptedIssuers();
         }
     }
 

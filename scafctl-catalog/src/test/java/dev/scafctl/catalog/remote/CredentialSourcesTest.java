@@ -109,6 +109,21 @@ class CredentialSourcesTest {
     }
 
     @Test
+    void aHelperThatNeverAnswersTimesOutNamingIt() throws Exception {
+        // Like a helper waiting on a keychain prompt: it keeps its output open and never exits.
+        Path script = Files.writeString(dir.resolve("docker-credential-prompting"), "#!/bin/sh\nexec sleep 600\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = config("{\"credHelpers\":{\"registry.example:5000\":\"prompting\"}}");
+        long start = System.nanoTime();
+        CatalogException e = assertThrows(CatalogException.class, () -> new DockerConfigCredentials(List.of(config),
+                List.of(dir), java.time.Duration.ofMillis(500)).find(REGISTRY));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 20, "the timeout fired after " + seconds + " s");
+        assertTrue(e.getMessage().contains("credential helper docker-credential-prompting")
+                && e.getMessage().contains("did not answer within"), e.getMessage());
+    }
+
+    @Test
     void serverCredentialsPreferHostAndPortOverHost() {
         Credentials exact = new Credentials("exact", "1", "settings.xml");
         Credentials host = new Credentials("host", "2", "settings.xml");

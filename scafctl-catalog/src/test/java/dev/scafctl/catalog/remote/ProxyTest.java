@@ -68,7 +68,7 @@ class ProxyTest {
         ProxyRoutes routes = new ProxyRoutes(List.of(
                 new ProxyRoute("http", "127.0.0.1", proxy.port(), nonProxyHosts)));
         Function<Registry, RegistryClient> clients = r -> new RegistryClient(r, credentials,
-                RemoteFixtures.fastRetries().withProxies(routes, null));
+                RemoteFixtures.fastRetries().withProxies(routes));
         CatalogPusher.Result result = RemoteFixtures.pusher(local, clients, new BlobLocations())
                 .push(built.reference(), catalog, new CatalogPusher.Options(false));
         assertEquals(built.index().digest(), result.digest());

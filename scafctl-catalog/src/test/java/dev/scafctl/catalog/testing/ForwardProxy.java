@@ -23,8 +23,18 @@ public final class ForwardProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<String> firstLines = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final String requiredLogin;
 
     public ForwardProxy() {
+        this(null);
+    }
+
+    /**
+     * A proxy that answers {@code 407} to any request without {@code Proxy-Authorization: requiredLogin} (as Squid
+     * does to a wrong password, where tinyproxy answers a plain-HTTP request with a 401), and relays the rest.
+     */
+    public ForwardProxy(String requiredLogin) {
+        this.requiredLogin = requiredLogin;
         try {
             listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -64,6 +74,11 @@ public final class ForwardProxy implements AutoCloseable {
             String firstLine = head.substring(0, head.indexOf("\r\n"));
             firstLines.add(firstLine);
             String[] parts = firstLine.split(" ");
+            if (requiredLogin != null && !head.contains("\r\nProxy-Authorization: " + requiredLogin + "\r\n")) {
+                client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
+                        + " realm=\"corp\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             if (parts[0].equals("CONNECT")) {
                 String[] hostPort = parts[1].split(":");
                 try (Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ public final class RegistryFrontend implements AutoCloseable {
     private volatile Predicate<String> failWhen = request -> false;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private volatile Map<String, String> failureHeaders = Map.of();
 
     public RegistryFrontend(RegistryServer registry) {
         if (registry.tls()) {
@@ -71,6 +73,12 @@ public final class RegistryFrontend implements AutoCloseable {
 
     /** Answers the next {@code times} requests matching {@code which} with {@code status} instead of relaying them. */
     public void failNext(int times, int status, Predicate<String> which) {
+        failNext(times, status, Map.of(), which);
+    }
+
+    /** As {@link #failNext(int, int, Predicate)}, the answers carrying {@code headers} (a {@code Retry-After}, say). */
+    public void failNext(int times, int status, Map<String, String> headers, Predicate<String> which) {
+        failureHeaders = Map.copyOf(headers);
         failureStatus = status;
         failWhen = which;
         failuresLeft.set(times);
@@ -81,6 +89,7 @@ public final class RegistryFrontend implements AutoCloseable {
             String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
             requests.add(request);
             if (failWhen.test(request) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failureHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 exchange.sendResponseHeaders(failureStatus, -1);
                 return;
             }

@@ -15,7 +15,14 @@ import dev.scafctl.catalog.plugin.PluginBuildRequest;
 import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginImageBuilder;
 import dev.scafctl.catalog.plugin.PluginInstaller;
+import dev.scafctl.catalog.remote.BlobLocations;
+import dev.scafctl.catalog.remote.CatalogPusher;
+import dev.scafctl.catalog.remote.CredentialSource;
+import dev.scafctl.catalog.remote.Registry;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.remote.Transport;
 import dev.scafctl.catalog.solution.SolutionLocker;
 import dev.scafctl.catalog.solution.SolutionPlugins;
 import java.io.File;
@@ -26,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Set-up steps for the lock extension's invoker projects: plugins in a catalog, a lock, the extension registered. */
 public final class ItLocks {
@@ -58,6 +66,15 @@ public final class ItLocks {
      * Writes {@code solution.yaml} of the solution "guarded", which needs echo {@code ^1} and the further
      * {@code bundle.plugins} entries given (flow mappings such as {@code {name: x, kind: provider, version: "^3"}}).
      */
+    /** Builds provider {@code name@version} into {@code catalogDir} and pushes it to {@code catalogUrl} (plain HTTP). */
+    public static void publishTo(String catalogUrl, File catalogDir, File work, String name, String version) {
+        publish(catalogDir, work, name, version);
+        Function<Registry, RegistryClient> clients = r -> new RegistryClient(r, CredentialSource.anonymous(), Transport.defaults());
+        new CatalogPusher(LocalCatalog.open(catalogDir.toPath()), clients, new BlobLocations(), TransferListener.NONE, line -> { })
+                .push(new ArtifactReference(ArtifactKind.PROVIDER, ArtifactName.of(name), Version.parse(version)),
+                        RemoteCatalog.parse(null, catalogUrl, false, null), new CatalogPusher.Options(false));
+    }
+
     public static File guardedSolution(File basedir, String... morePlugins) {
         StringBuilder text = new StringBuilder("metadata:\n  name: guarded\n  version: 1.0.0\nbundle:\n  plugins:\n"
                 + "    - {name: echo, kind: provider, version: \"^1\"}\n");

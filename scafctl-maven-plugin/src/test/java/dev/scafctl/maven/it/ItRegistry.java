@@ -2,6 +2,7 @@ package dev.scafctl.maven.it;
 
 import dev.scafctl.catalog.testing.ForwardProxy;
 import dev.scafctl.catalog.testing.RegistryServer;
+import dev.scafctl.catalog.testing.TinyProxy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +36,12 @@ public final class ItRegistry {
     }
 
     public static void stop(File basedir) {
-        if (System.getProperties().remove(key(basedir) + ".proxy") instanceof ForwardProxy proxy) {
-            proxy.close();
+        if (System.getProperties().remove(key(basedir) + ".proxy") instanceof AutoCloseable proxy) {
+            try {
+                proxy.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the proxy of " + basedir, e);
+            }
         }
         Object server = System.getProperties().remove(key(basedir));
         if (server instanceof RegistryServer registry) {
@@ -53,6 +58,17 @@ public final class ItRegistry {
 
     public static ForwardProxy proxy(File basedir) {
         return (ForwardProxy) System.getProperties().get(key(basedir) + ".proxy");
+    }
+
+    /** The real tinyproxy on loopback, requiring {@link TinyProxy#USER}'s login, stopped by {@link #stop(File)}. */
+    public static TinyProxy startTinyProxyWithLogin(File basedir) {
+        TinyProxy proxy = TinyProxy.withLogin(basedir.toPath().resolve("target/tinyproxy"));
+        System.getProperties().put(key(basedir) + ".proxy", proxy);
+        return proxy;
+    }
+
+    public static TinyProxy tinyProxy(File basedir) {
+        return (TinyProxy) System.getProperties().get(key(basedir) + ".proxy");
     }
 
     /** Writes {@code .mvn/maven.config}, one command-line argument per line. */

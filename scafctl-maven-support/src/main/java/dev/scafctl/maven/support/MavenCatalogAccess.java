@@ -4,6 +4,7 @@ import dev.scafctl.catalog.DefaultLocations;
 import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.remote.ConfiguredCatalogs;
 import dev.scafctl.catalog.remote.CredentialSource;
+import dev.scafctl.catalog.remote.ProxyRefusals;
 import dev.scafctl.catalog.remote.Transport;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
@@ -29,7 +30,8 @@ public final class MavenCatalogAccess {
         CatalogAccess.TlsOverride tls = new CatalogAccess.TlsOverride(parameters.flag("insecure", "scafctl.insecure"),
                 parameters.path("caFile", "scafctl.caFile").orElse(null));
         CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, warn);
-        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, warn, debug);
+        Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, warn, debug,
+                SessionScoped.get(session, ProxyRefusals.class, ProxyRefusals::new));
         return new CatalogAccess(
                 parameters.path("catalogDir", "scafctl.catalogDir").orElse(defaults.catalogDir()),
                 parameters.path("cacheDir", "scafctl.cacheDir").orElse(defaults.pluginCacheDir()),
