@@ -18,7 +18,9 @@ import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.remote.ConfiguredCatalogs;
 import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryException;
 import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
@@ -64,7 +66,8 @@ public final class PluginInstaller {
         List<ArtifactSource> sources = new ArrayList<>();
         sources.add(local);
         for (RemoteCatalog remote : remotes) {
-            sources.add(lazyRemote(remote, clients, listener));
+            ArtifactSource source = lazyRemote(remote, clients, listener);
+            sources.add(ConfiguredCatalogs.isOfficial(remote) ? unreachableIsMiss(source, log) : source);
         }
         this.chain = List.copyOf(sources);
         this.cache = cache;
@@ -374,6 +377,56 @@ public final class PluginInstaller {
 
     private String names(Options options) {
         return sources(options).stream().map(ArtifactSource::name).toList().toString();
+    }
+
+    /**
+     * The official catalog, asked last: when it cannot be reached (no answer at all, as on a machine without
+     * internet), it counts as not having the artifact, once said and then not asked again, as scafctl's chain skips a
+     * catalog that fails ({@code pkg/catalog/chain.go}); so it never fails a resolution that another catalog serves,
+     * and a plugin that no catalog has is "not found in any catalog".
+     */
+    private static ArtifactSource unreachableIsMiss(ArtifactSource official, Consumer<String> log) {
+        java.util.concurrent.atomic.AtomicBoolean unreachable = new java.util.concurrent.atomic.AtomicBoolean();
+        return new ArtifactSource() {
+            private <T> T unlessUnreachable(java.util.function.Supplier<T> call, T miss) {
+                if (unreachable.get()) {
+                    return miss;
+                }
+                try {
+                    return call.get();
+                } catch (RegistryException e) {
+                    if (e.status() != -1) {
+                        throw e;
+                    }
+                    if (unreachable.compareAndSet(false, true)) {
+                        log.accept("the official catalog could not be reached (" + e.getMessage() + "); counted as not having"
+                                + " it. Set settings.disableOfficialCatalog: true in scafctl's config.yaml, or "
+                                + ConfiguredCatalogs.DISABLE_OFFICIAL_ENV + "=true, where it is not wanted");
+                    }
+                    return miss;
+                }
+            }
+
+            @Override
+            public String name() {
+                return official.name();
+            }
+
+            @Override
+            public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+                return unlessUnreachable(() -> official.versions(kind, name), List.of());
+            }
+
+            @Override
+            public Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest) {
+                return unlessUnreachable(() -> official.manifest(kind, name, tagOrDigest), Optional.empty());
+            }
+
+            @Override
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, OutputStream out) throws IOException {
+                official.copyBlob(kind, name, blob, out);
+            }
+        };
     }
 
     /** A remote source whose client (and so its credential lookup) is made only when the chain reaches it. */
