@@ -153,9 +153,15 @@ public final class PluginInstaller {
             } catch (PlatformNotFoundException e) {
                 return Optional.of(pin.name() + "@" + pin.version() + ": " + e.getMessage());
             }
-            if (pinnedBinary.isPresent() && !pinnedBinary.get().equals(binary.digest())) {
+            Optional<Digest> expected;
+            try {
+                expected = expectedBinary(pin, platform, source, root.get());
+            } catch (DigestMismatchException e) {
+                return Optional.of(e.getMessage());
+            }
+            if (expected.isPresent() && !expected.get().equals(binary.digest())) {
                 return Optional.of("plugin binary digest mismatch for " + pin.name() + "@" + pin.version() + ": expected "
-                        + pinnedBinary.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
+                        + expected.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
             }
             return Optional.empty();
         }
@@ -240,7 +246,7 @@ public final class PluginInstaller {
             Optional<Manifest> root = source.manifest(requirement.kind(), requirement.name(), reference);
             if (root.isPresent()) {
                 Descriptor binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
-                Digest expected = pinnedBinary.orElse(binary.digest());
+                Digest expected = expectedBinary(pin, platform, source, root.get()).orElse(binary.digest());
                 if (!binary.digest().equals(expected)) {
                     throw new DigestMismatchException("plugin binary digest mismatch for " + pin.name() + "@" + pin.version()
                             + ": expected " + expected + ", got " + binary.digest()
@@ -252,6 +258,28 @@ public final class PluginInstaller {
         throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: the lock pins "
                 + pin.version() + " (" + reference + "), which no catalog of the chain " + names(options)
                 + " serves" + (options.offline() ? " offline (the local catalog and the plugin cache)" : ""));
+    }
+
+    /**
+     * The binary {@code pin} expects for {@code platform} in the artifact {@code root}: ours pin each platform. scafctl's
+     * single digest ({@code pkg/solution/bundler/lock.go}) is the binary of the platform its lock was made on, which
+     * it does not name: it must be one of the index's binaries, which names that platform; for another platform the
+     * binary is the one the same index lists (the index, its manifests and the binary each checked by digest).
+     */
+    private static Optional<Digest> expectedBinary(LockedPlugin pin, Platform platform, ArtifactSource source, Manifest root) {
+        if (!pin.pinsOneBinaryOnly() || pin.digest().isEmpty() || !root.isIndex()) {
+            return pin.binaryDigest(platform);
+        }
+        String what = pin.name() + "@" + pin.version();
+        SortedMap<String, Digest> binaries = binariesOfIndex(source, pin.kind(), pin.name(), root, what);
+        Digest pinned = pin.digest().get();
+        if (!binaries.containsValue(pinned)) {
+            Digest got = binaries.getOrDefault(platform.toString(), binaries.isEmpty() ? pinned : binaries.get(binaries.firstKey()));
+            throw new DigestMismatchException("plugin binary digest mismatch for " + what + ": expected " + pinned + ", got "
+                    + got + " (possible supply chain attack or corrupted download; the lock's digest is the binary of no"
+                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\")", pinned, got);
+        }
+        return Optional.ofNullable(binaries.get(platform.toString()));
     }
 
     /** A version resolved through the chain: where, which, and its manifest or index. */

@@ -237,8 +237,8 @@ class PluginInstallerTest {
                 Optional.of(LockFile.read(lock)), options(LINUX)));
 
         assertEquals("plugin binary digest mismatch for swapped@1.0.0: expected " + other + ", got "
-                + built.platforms().get(0).binary().digest() + " (possible supply chain attack or corrupted download)",
-                e.getMessage());
+                + built.platforms().get(0).binary().digest() + " (possible supply chain attack or corrupted download;"
+                + " the lock's digest is the binary of no platform of [linux/amd64] in catalog \"tamper\")", e.getMessage());
         assertFalse(Files.exists(cache.path(ArtifactName.of("swapped"), Version.parse("1.0.0"), LINUX)));
     }
 
