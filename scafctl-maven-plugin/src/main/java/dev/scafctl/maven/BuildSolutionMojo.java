@@ -133,9 +133,15 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         return parsed != null && ReactorPlugin.isSnapshot(parsed);
     }
 
-    /** Written last, so a build that fails leaves the lock as it was; and only when its bytes change. */
+    /**
+     * Written last, so a build that fails leaves the lock as it was; and only when its bytes change. Beside it goes
+     * scafctl's {@code solution.lock} with the same content, which scafctl's {@code plugins install} and {@code run}
+     * read; where that copy disagrees with the lock, the lock wins (frozen: the build fails).
+     */
     private void writeLock(SolutionLocker.Outcome outcome) throws MojoFailureException {
         Path lockFile = outcome.lock().file();
+        Path copy = lockFile.resolveSibling(LockFile.SCAFCTL_FILE_NAME);
+        List<String> disagreements = LockFile.copyDifferences(lockFile);
         boolean frozen = parameters().property("scafctl.lock.frozen").map(Boolean::parseBoolean).orElse(false);
         if (frozen) {
             if (!LockFileWriter.holds(lockFile, outcome.lock())) {
@@ -143,10 +149,18 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
                         + String.join(", ", outcome.resolved()) + ". Update it with "
                         + LockHandover.update(session()) + " (without -Dscafctl.lock.frozen=true) and commit it");
             }
+            if (!disagreements.isEmpty()) {
+                throw new MojoFailureException(display(copy) + " disagrees with the lock " + display(lockFile) + ": "
+                        + String.join("; ", disagreements) + ". A build without -Dscafctl.lock.frozen=true rewrites it"
+                        + " from the lock; commit both");
+            }
             return;
         }
-        if (LockFileWriter.write(lockFile, outcome.lock())) {
-            getLog().info("Wrote " + display(lockFile));
+        disagreements.forEach(d -> getLog().warn(display(copy) + " disagreed with the lock: " + d + "; rewritten from "
+                + LockFile.FILE_NAME));
+        boolean copyHeld = LockFileWriter.holds(copy, outcome.lock());
+        if (LockFileWriter.write(lockFile, outcome.lock()) || !copyHeld) {
+            getLog().info("Wrote " + display(lockFile) + " and, for scafctl, " + copy.getFileName());
         }
     }
 

@@ -84,5 +84,9 @@ public class SaveMojo extends AbstractScafctlMojo {
         summary.refNames().forEach(ref -> getLog().info("saved " + ref));
         getLog().info("Saved " + summary.refNames().size() + " artifact(s), " + summary.blobs() + " blob(s) ("
                 + new ByteCount(summary.bytes()) + ") to " + display(output.toPath().toAbsolutePath()));
+        if (summary.refNames().size() > 1) {
+            getLog().info("scafctl's catalog load reads only the first artifact of an archive (" + summary.refNames().get(0)
+                    + "); mvn scafctl:load loads all " + summary.refNames().size());
+        }
     }
 }

@@ -77,6 +77,28 @@ class CatalogSiteTest {
         assertEquals("2026-11-21T00:00:00Z", deploy.description().created());
     }
 
+    /**
+     * Issue 17, point 8: a solution scafctl built (v2 bundle, no dev.scafctl.solution.requires; the fixture follows
+     * pkg/catalog/local.go StoreDedup) shows its plugins from bundle.plugins in its layer 0.
+     */
+    @Test
+    void aSolutionScafctlBuiltShowsThePluginsOfItsYaml() {
+        LocalCatalog theirs = LocalCatalog.open(work.resolve("theirs"));
+        dev.scafctl.catalog.testing.ScafctlBuiltSolution.store(theirs, "scafctl-made", "2.0.0", """
+                apiVersion: scafctl.io/v1
+                kind: Solution
+                metadata:
+                  name: scafctl-made
+                  version: 2.0.0
+                bundle:
+                  plugins:
+                    - {name: aws-provider, kind: provider, version: "^1.2.0"}
+                """);
+        SiteVersion version = artifact(CatalogSiteReader.local(theirs, PLUGIN), "solution", "scafctl-made").versions().get(0);
+        assertEquals(List.of("provider/aws-provider@^1.2.0"), version.description().plugins());
+        assertEquals(List.of(), version.vendored());
+    }
+
     @Test
     void writesTheSameBytesForTheSameCatalogWithTheDataEscaped() throws Exception {
         CatalogSite site = CatalogSiteReader.local(catalog, PLUGIN);

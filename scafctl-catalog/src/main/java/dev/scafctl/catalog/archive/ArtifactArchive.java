@@ -43,7 +43,7 @@ import dev.scafctl.catalog.oci.JsonValue;
  */
 public final class ArtifactArchive {
 
-    /** What a save or load moved. */
+    /** What a save or load moved; a save's {@code refNames} in the archive's order, the first being what scafctl loads. */
     public record Summary(List<String> refNames, int blobs, long bytes) {}
 
     private final LocalCatalog catalog;
@@ -55,13 +55,15 @@ public final class ArtifactArchive {
     // ---- save --------------------------------------------------------------------------------------------
 
     /**
-     * Writes {@code references} (all platforms, or only {@code platforms} when not empty) to {@code target}, atomically.
-     * The same artifacts give a byte-identical file.
+     * Writes {@code references} (all platforms, or only {@code platforms} when not empty) to {@code target}, atomically,
+     * in the order given and the plugins a solution pins after them; every entry carries its kind, name and version
+     * annotations. The same artifacts give a byte-identical file.
      */
     public Summary save(List<ArtifactReference> requested, Set<Platform> platforms, Path target) {
         List<ArtifactReference> references = withPinnedPlugins(requested);
         SortedMap<Digest, Long> blobs = new TreeMap<>(Comparator.comparing(Digest::hex));
-        SortedMap<String, Map<String, Object>> entries = new TreeMap<>();
+        // in the order asked for, the pinned plugins after: scafctl's catalog load reads only the first entry
+        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
         for (ArtifactReference reference : references) {
             Descriptor root = catalog.require(reference);
@@ -87,7 +89,13 @@ public final class ArtifactArchive {
             } else {
                 addManifest(root, blobs);
             }
-            Map<String, String> annotations = new TreeMap<>(saved.annotations());
+            // scafctl's load takes kind, name and version from the entry's own annotations (pkg/catalog/local.go
+            // refFromAnnotations); an entry scafctl pulled keeps them on the manifest only, so they are merged in
+            Map<String, String> annotations = new TreeMap<>(Annotations.of(catalog.readBlob(root.digest()), reference.toString()));
+            annotations.putAll(saved.annotations());
+            annotations.putIfAbsent(Annotations.ARTIFACT_TYPE, reference.kind().wireName());
+            annotations.putIfAbsent(Annotations.ARTIFACT_NAME, reference.name().value());
+            annotations.putIfAbsent(Annotations.VERSION, reference.version().toString());
             annotations.remove(Annotations.ARTIFACT_ORIGIN);
             annotations.put(Annotations.REF_NAME, reference.localRefName());
             entries.put(reference.localRefName(), saved.withAnnotations(annotations).toJsonTree());

@@ -59,6 +59,19 @@ public final class Version implements Comparable<Version> {
         }
     }
 
+    private static final Pattern TAG = Pattern.compile(
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+
+    /**
+     * The version a registry tag names, or {@code null} when the tag is an alias: only a full
+     * {@code MAJOR.MINOR.PATCH[-pre]} tag (the form a push writes) is a version, so the rolling tags {@code 1} and
+     * {@code 1.4} that {@code -Dscafctl.rollingTags=true} moves along are aliases, not versions 1.0.0 and 1.4.0
+     * (scafctl itself parses them leniently and lists them as such).
+     */
+    public static Version ofTag(String tag) {
+        return tag != null && TAG.matcher(tag).matches() ? parse(tag) : null;
+    }
+
     public boolean isPreRelease() {
         return !semver.getPreRelease().isEmpty();
     }

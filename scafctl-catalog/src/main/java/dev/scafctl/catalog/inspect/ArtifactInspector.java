@@ -1,16 +1,21 @@
 package dev.scafctl.catalog.inspect;
 
 import dev.scafctl.catalog.ArtifactNotFoundException;
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.solution.SolutionPlugins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +23,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Describes an artifact version from the local catalog or a registry, reading manifests and never layers. */
+/**
+ * Describes an artifact version from the local catalog or a registry, reading manifests; of a solution without the
+ * {@code dev.scafctl.solution.requires} annotation (every solution scafctl builds, v1 or v2 bundle) also its small
+ * YAML layer 0, for the plugins its {@code bundle.plugins} declares.
+ */
 public final class ArtifactInspector {
 
     private ArtifactInspector() {}
@@ -31,7 +40,7 @@ public final class ArtifactInspector {
     public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference, Descriptor entry) {
         byte[] root = catalog.readBlob(entry.digest());
         return describe(reference, new Manifest(entry.mediaType(), root, entry.digest()), "catalog \"local\"",
-                digest -> catalog.readBlob(digest.digest()));
+                digest -> catalog.readBlob(digest.digest()), layer -> catalog.readBlob(layer.digest()));
     }
 
     public static ArtifactDescription remote(RegistryClient client, RemoteCatalog catalog, ArtifactReference reference) {
@@ -41,11 +50,22 @@ public final class ArtifactInspector {
         return describe(reference, root, catalog.registry().host() + "/" + repository,
                 child -> client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
                         new ArtifactNotFoundException("registry " + catalog.registry() + " lists " + child.digest()
-                                + " but does not serve it")).bytes());
+                                + " but does not serve it")).bytes(),
+                layer -> {
+                    byte[] bytes = client.downloadBlob(repository, layer, TransferListener.NONE,
+                            body -> body.readNBytes((int) MAX_SOLUTION_YAML));
+                    if (!Digest.of(bytes).equals(layer.digest())) {
+                        throw new CatalogException("blob " + layer.digest() + " of " + repository + " does not match its digest");
+                    }
+                    return bytes;
+                });
     }
 
+    /** A solution YAML larger than this is not read for its plugins. */
+    public static final long MAX_SOLUTION_YAML = 4L << 20;
+
     private static ArtifactDescription describe(ArtifactReference reference, Manifest root, String source,
-            Function<Descriptor, byte[]> manifests) {
+            Function<Descriptor, byte[]> manifests, Function<Descriptor, byte[]> layers) {
         SortedMap<String, String> annotations = new TreeMap<>(Annotations.of(root.bytes(), reference.toString()));
         List<ArtifactDescription.PlatformBinary> platforms = new ArrayList<>();
         if (root.isIndex()) {
@@ -62,6 +82,11 @@ public final class ArtifactInspector {
         String requires = annotations.get(Annotations.SOLUTION_REQUIRES);
         if (requires != null && !requires.isBlank()) {
             plugins.addAll(List.of(requires.split(",")));
+        } else if (reference.kind() == ArtifactKind.SOLUTION && MediaTypes.isManifest(root.mediaType())) {
+            List<Descriptor> solutionLayers = ImageManifest.parse(root.bytes(), reference.toString()).layers();
+            if (!solutionLayers.isEmpty() && solutionLayers.get(0).size() <= MAX_SOLUTION_YAML) {
+                plugins.addAll(SolutionPlugins.declaredIn(layers.apply(solutionLayers.get(0))));
+            }
         }
         return new ArtifactDescription(reference.localRefName(), reference.kind().wireName(), reference.name().value(),
                 reference.version().toString(), root.digest().toString(), root.mediaType(),

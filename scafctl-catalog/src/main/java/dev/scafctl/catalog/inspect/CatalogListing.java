@@ -110,9 +110,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
 
     private static Artifact artifact(String kind, String name, List<String> tags,
             Function<String, Optional<byte[]>> manifestOfVersion) {
-        List<String> versions = tags.stream().map(Version::parseOrNull).filter(Objects::nonNull)
+        List<String> versions = tags.stream().map(Version::ofTag).filter(Objects::nonNull)
                 .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
-        List<String> aliases = tags.stream().filter(t -> Version.parseOrNull(t) == null).sorted().toList();
+        List<String> aliases = tags.stream().filter(t -> Version.ofTag(t) == null).sorted().toList();
         List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
                 : manifestOfVersion.apply(versions.get(0))
                         .map(index -> PluginMetadata.recordedIn(Annotations.of(index, "plugin index"))).orElse(List.of());

@@ -17,7 +17,9 @@ import java.util.TreeMap;
 /**
  * A lock file in scafctl's {@code version: 1} schema: {@code .scafctl.lock.yaml} (ours) or scafctl's own
  * {@code solution.lock} beside the solution. Reading checks the version, the fields and every digest, and names
- * the file and line of a problem.
+ * the file and line of a problem. A build writes both files with the same content (scafctl's {@code plugins install}
+ * and {@code run} read only {@code solution.lock}, {@code pkg/solution/bundler/lock.go}); {@link #copyDifferences}
+ * says where they disagree.
  */
 public record LockFile(Path file, List<LockedPlugin> plugins, List<LockedDependency> dependencies) {
 
@@ -71,6 +73,49 @@ public record LockFile(Path file, List<LockedPlugin> plugins, List<LockedDepende
                     entry.get("resolvedFrom").text().orElse(null), entry.get("vendoredAt").text().orElse(null)));
         }
         return new LockFile(file, plugins, dependencies);
+    }
+
+    /**
+     * How scafctl's {@code solution.lock} beside the solution disagrees with ours ({@code .scafctl.lock.yaml}), one
+     * line each: a plugin pinned in one file only, at another version, or to a digest that is none of the binaries
+     * ours pins. Empty when either file is missing or they agree (scafctl's single digest being one platform's
+     * binary of ours agrees). Ours is the lock; the build rewrites the copy from it, CI fails on a difference.
+     */
+    public static List<String> copyDifferences(Path solutionFile) {
+        Path folder = solutionFile.toAbsolutePath().getParent();
+        Path ours = folder.resolve(FILE_NAME);
+        Path copy = folder.resolve(SCAFCTL_FILE_NAME);
+        if (!Files.isRegularFile(ours) || !Files.isRegularFile(copy)) {
+            return List.of();
+        }
+        LockFile mine = read(ours);
+        LockFile theirs;
+        try {
+            theirs = read(copy);
+        } catch (InvalidInputException e) {
+            return List.of(SCAFCTL_FILE_NAME + " cannot be read (" + e.getMessage() + ")");
+        }
+        List<String> differences = new ArrayList<>();
+        for (LockedPlugin plugin : mine.plugins()) {
+            Optional<LockedPlugin> other = theirs.find(plugin.kind(), plugin.name());
+            String what = plugin.kind().wireName() + " " + plugin.name();
+            if (other.isEmpty()) {
+                differences.add(what + "@" + plugin.version() + " is pinned in " + FILE_NAME + " but not in " + SCAFCTL_FILE_NAME);
+            } else if (!other.get().version().equals(plugin.version())) {
+                differences.add(what + ": " + FILE_NAME + " pins " + plugin.version() + ", " + SCAFCTL_FILE_NAME + " "
+                        + other.get().version());
+            } else if (!plugin.binaryDigests().containsAll(other.get().binaryDigests())) {
+                differences.add(what + "@" + plugin.version() + ": " + SCAFCTL_FILE_NAME + " pins "
+                        + other.get().binaryDigests() + ", none of the binaries " + FILE_NAME + " pins");
+            }
+        }
+        for (LockedPlugin other : theirs.plugins()) {
+            if (mine.find(other.kind(), other.name()).isEmpty()) {
+                differences.add(other.kind().wireName() + " " + other.name() + "@" + other.version() + " is pinned in "
+                        + SCAFCTL_FILE_NAME + " but not in " + FILE_NAME);
+            }
+        }
+        return differences;
     }
 
     public Optional<LockedPlugin> find(ArtifactKind kind, ArtifactName name) {

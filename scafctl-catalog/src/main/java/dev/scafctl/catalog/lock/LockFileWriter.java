@@ -57,8 +57,16 @@ public final class LockFileWriter {
         return yaml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes the lock when its bytes differ from the file's (a lock that holds is never rewritten); true if written. */
+    /**
+     * Writes the lock, and beside it scafctl's {@code solution.lock} with the same bytes (scafctl's YAML reader
+     * ignores the fields it does not know, and takes {@code digest}, the binary of the lock's platform), each only
+     * when its bytes differ (a lock that holds is never rewritten); true if the lock itself was written.
+     */
     public static boolean write(Path file, LockFile lock) {
+        Path copy = file.resolveSibling(LockFile.SCAFCTL_FILE_NAME);
+        if (!holds(copy, lock)) {
+            AtomicFiles.write(copy, render(lock));
+        }
         if (holds(file, lock)) {
             return false;
         }

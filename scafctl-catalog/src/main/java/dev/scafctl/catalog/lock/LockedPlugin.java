@@ -27,4 +27,19 @@ public record LockedPlugin(ArtifactName name, ArtifactKind kind, Version version
         Digest perPlatform = platforms.get(platform.toString());
         return perPlatform != null ? Optional.of(perPlatform) : platforms.isEmpty() ? digest : Optional.empty();
     }
+
+    /**
+     * Whether this is scafctl's form of an entry ({@code pkg/solution/bundler/lock.go}): one {@code digest}, the
+     * binary of the platform the lock was made on, which the lock does not name; no index, no other platform.
+     */
+    public boolean pinsOneBinaryOnly() {
+        return indexDigest.isEmpty() && platforms.isEmpty();
+    }
+
+    /** Every binary digest this entry pins, of any platform. */
+    public java.util.Set<Digest> binaryDigests() {
+        java.util.Set<Digest> all = new java.util.HashSet<>(platforms.values());
+        digest.ifPresent(all::add);
+        return all;
+    }
 }

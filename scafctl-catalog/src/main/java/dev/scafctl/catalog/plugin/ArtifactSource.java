@@ -24,7 +24,7 @@ interface ArtifactSource {
 
     String name();
 
-    /** The versions of the artifact this source holds; tags that are not versions are ignored. */
+    /** The versions of the artifact this source holds; tags that are not full versions (aliases, rolling tags) are ignored. */
     List<Version> versions(ArtifactKind kind, ArtifactName name);
 
     /** A manifest or index by tag or digest, its bytes checked against its digest. */
@@ -76,7 +76,7 @@ interface ArtifactSource {
 
             @Override
             public List<Version> versions(ArtifactKind kind, ArtifactName name) {
-                return client.listTags(remote.repository(kind, name)).stream().map(Version::parseOrNull)
+                return client.listTags(remote.repository(kind, name)).stream().map(Version::ofTag)
                         .filter(Objects::nonNull).toList();
             }
 

@@ -18,7 +18,9 @@ import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
+import dev.scafctl.catalog.remote.ConfiguredCatalogs;
 import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryException;
 import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
@@ -31,8 +33,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Gets the binaries a solution's {@code bundle.plugins} declares into the plugin cache, as scafctl's
@@ -65,7 +69,8 @@ public final class PluginInstaller {
         List<ArtifactSource> sources = new ArrayList<>();
         sources.add(local);
         for (RemoteCatalog remote : remotes) {
-            sources.add(lazyRemote(remote, clients));
+            ArtifactSource source = lazyRemote(remote, clients);
+            sources.add(ConfiguredCatalogs.isOfficial(remote) ? unreachableIsMiss(source, log) : source);
         }
         this.chain = List.copyOf(sources);
         this.cache = cache;
@@ -152,9 +157,15 @@ public final class PluginInstaller {
             } catch (PlatformNotFoundException e) {
                 return Optional.of(pin.name() + "@" + pin.version() + ": " + e.getMessage());
             }
-            if (pinnedBinary.isPresent() && !pinnedBinary.get().equals(binary.digest())) {
+            Optional<Digest> expected;
+            try {
+                expected = expectedBinary(pin, platform, source, root.get());
+            } catch (DigestMismatchException e) {
+                return Optional.of(e.getMessage());
+            }
+            if (expected.isPresent() && !expected.get().equals(binary.digest())) {
                 return Optional.of("plugin binary digest mismatch for " + pin.name() + "@" + pin.version() + ": expected "
-                        + pinnedBinary.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
+                        + expected.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
             }
             return Optional.empty();
         }
@@ -239,7 +250,7 @@ public final class PluginInstaller {
             Optional<Manifest> root = source.manifest(requirement.kind(), requirement.name(), reference);
             if (root.isPresent()) {
                 Descriptor binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
-                Digest expected = pinnedBinary.orElse(binary.digest());
+                Digest expected = expectedBinary(pin, platform, source, root.get()).orElse(binary.digest());
                 if (!binary.digest().equals(expected)) {
                     throw new DigestMismatchException("plugin binary digest mismatch for " + pin.name() + "@" + pin.version()
                             + ": expected " + expected + ", got " + binary.digest()
@@ -251,6 +262,28 @@ public final class PluginInstaller {
         throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: the lock pins "
                 + pin.version() + " (" + reference + "), which no catalog of the chain " + names(options)
                 + " serves" + (options.offline() ? " offline (the local catalog and the plugin cache)" : ""));
+    }
+
+    /**
+     * The binary {@code pin} expects for {@code platform} in the artifact {@code root}: ours pin each platform. scafctl's
+     * single digest ({@code pkg/solution/bundler/lock.go}) is the binary of the platform its lock was made on, which
+     * it does not name: it must be one of the index's binaries, which names that platform; for another platform the
+     * binary is the one the same index lists (the index, its manifests and the binary each checked by digest).
+     */
+    private static Optional<Digest> expectedBinary(LockedPlugin pin, Platform platform, ArtifactSource source, Manifest root) {
+        if (!pin.pinsOneBinaryOnly() || pin.digest().isEmpty() || !root.isIndex()) {
+            return pin.binaryDigest(platform);
+        }
+        String what = pin.name() + "@" + pin.version();
+        SortedMap<String, Digest> binaries = binariesOfIndex(source, pin.kind(), pin.name(), root, what);
+        Digest pinned = pin.digest().get();
+        if (!binaries.containsValue(pinned)) {
+            Digest got = binaries.getOrDefault(platform.toString(), binaries.isEmpty() ? pinned : binaries.get(binaries.firstKey()));
+            throw new DigestMismatchException("plugin binary digest mismatch for " + what + ": expected " + pinned + ", got "
+                    + got + " (possible supply chain attack or corrupted download; the lock's digest is the binary of no"
+                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\")", pinned, got);
+        }
+        return Optional.ofNullable(binaries.get(platform.toString()));
     }
 
     /** A version resolved through the chain: where, which, and its manifest or index. */
@@ -377,6 +410,57 @@ public final class PluginInstaller {
 
     private String names(Options options) {
         return sources(options).stream().map(ArtifactSource::name).toList().toString();
+    }
+
+    /**
+     * The official catalog, asked last: when it cannot be reached (no answer at all, as on a machine without
+     * internet), it counts as not having the artifact, once said and then not asked again, as scafctl's chain skips a
+     * catalog that fails ({@code pkg/catalog/chain.go}); so it never fails a resolution that another catalog serves,
+     * and a plugin that no catalog has is "not found in any catalog".
+     */
+    private static ArtifactSource unreachableIsMiss(ArtifactSource official, Consumer<String> log) {
+        AtomicBoolean unreachable = new AtomicBoolean();
+        return new ArtifactSource() {
+            private <T> T unlessUnreachable(Supplier<T> call, T miss) {
+                if (unreachable.get()) {
+                    return miss;
+                }
+                try {
+                    return call.get();
+                } catch (RegistryException e) {
+                    if (e.status() != -1) {
+                        throw e;
+                    }
+                    if (unreachable.compareAndSet(false, true)) {
+                        log.accept("the official catalog could not be reached (" + e.getMessage() + "); counted as not having"
+                                + " it. Set settings.disableOfficialCatalog: true in scafctl's config.yaml, or "
+                                + ConfiguredCatalogs.DISABLE_OFFICIAL_ENV + "=true, where it is not wanted");
+                    }
+                    return miss;
+                }
+            }
+
+            @Override
+            public String name() {
+                return official.name();
+            }
+
+            @Override
+            public List<Version> versions(ArtifactKind kind, ArtifactName name) {
+                return unlessUnreachable(() -> official.versions(kind, name), List.of());
+            }
+
+            @Override
+            public Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest) {
+                return unlessUnreachable(() -> official.manifest(kind, name, tagOrDigest), Optional.empty());
+            }
+
+            @Override
+            public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
+                    OutputStream out) throws IOException {
+                official.copyBlob(kind, name, blob, listener, out);
+            }
+        };
     }
 
     /** A remote source whose client (and so its credential lookup) is made only when the chain reaches it. */

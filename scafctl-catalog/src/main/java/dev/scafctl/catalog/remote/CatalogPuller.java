@@ -94,7 +94,7 @@ public final class CatalogPuller {
             return exact;
         }
         VersionConstraint constraint = VersionConstraint.parse(remote.versionOrConstraint());
-        List<Version> versions = client.listTags(repository).stream().map(Version::parseOrNull).filter(Objects::nonNull).toList();
+        List<Version> versions = client.listTags(repository).stream().map(Version::ofTag).filter(Objects::nonNull).toList();
         return constraint.highest(versions).orElseThrow(() -> new ArtifactNotFoundException("no version of \""
                 + remote.name() + "\" in catalog \"" + remote.catalog() + "\" satisfies " + constraint
                 + (versions.isEmpty() ? " (the repository " + repository + " has no version tags)"

@@ -90,6 +90,7 @@ public final class LockGuard {
             }
         }
         Path lockFile = solution.toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
+        List<String> copyDifferences = LockFile.copyDifferences(solution);
         if (request.frozen() && (existing.isEmpty() || !differences.isEmpty())) {
             throw new LockViolation(solution, existing.isEmpty()
                     ? List.of("there is no lock file (" + LockFile.FILE_NAME + " or " + LockFile.SCAFCTL_FILE_NAME + ") beside it")
@@ -98,9 +99,23 @@ public final class LockGuard {
         List<String> messages = new ArrayList<>();
         LockFile lock;
         boolean written = false;
-        if (existing.isPresent() && differences.isEmpty() && !(request.update() && !request.frozen())) {
+        boolean scafctlsForm = existing.map(l -> l.plugins().stream().anyMatch(LockedPlugin::pinsOneBinaryOnly)).orElse(false);
+        if (existing.isPresent() && differences.isEmpty() && !(request.update() && !request.frozen())
+                && (request.frozen() || !scafctlsForm)) {
             lock = existing.get();
             messages.add("lock " + lock.file().getFileName() + " holds (" + lock.plugins().size() + " plugin(s))");
+            if (!request.frozen()) {
+                written = LockFileWriter.write(lockFile, lock.file().equals(lockFile) ? lock
+                        : new LockFile(lockFile, lock.plugins(), lock.dependencies()));
+                if (!copyDifferences.isEmpty()) {
+                    messages.add(LockFile.SCAFCTL_FILE_NAME + " disagreed with " + LockFile.FILE_NAME + ", the lock ("
+                            + String.join("; ", copyDifferences) + "); rewritten from it");
+                }
+            } else if (!Files.isRegularFile(lockFile.resolveSibling(LockFile.SCAFCTL_FILE_NAME))) {
+                messages.add("there is no " + LockFile.SCAFCTL_FILE_NAME + " beside " + LockFile.FILE_NAME
+                        + ", so scafctl's plugins install and run would be unpinned; a build without"
+                        + " -Dscafctl.lock.frozen=true writes it");
+            }
         } else {
             List<PluginRequirement> now = requirements.stream().filter(r -> !deferred.contains(r)).toList();
             SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, now, existing, request.update(),
@@ -125,6 +140,11 @@ public final class LockGuard {
             } else {
                 installer.checkPin(pin, request.platform(), request.offline()).ifPresent(unserved::add);
             }
+        }
+        if (request.frozen()) {
+            copyDifferences.forEach(d -> unserved.add(d + " (" + LockFile.FILE_NAME + " is the lock; "
+                    + LockFile.SCAFCTL_FILE_NAME + " is its copy for scafctl, rewritten from it by a build without"
+                    + " -Dscafctl.lock.frozen=true)"));
         }
         if (!unserved.isEmpty()) {
             throw new LockViolation(solution, unserved, request.frozen(), request.updateHint());

@@ -2,6 +2,8 @@ package dev.scafctl.catalog.solution;
 
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.PluginRequirement;
+import dev.scafctl.catalog.artifact.VersionConstraint;
+import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedDependency;
 import dev.scafctl.catalog.lock.LockedPlugin;
@@ -51,16 +53,18 @@ public final class SolutionLocker {
             Optional<LockedPlugin> entry = existing.flatMap(l -> l.find(requirement.kind(), requirement.name()))
                     .filter(e -> !update && requirement.constraint().isSatisfiedBy(e.version()))
                     .filter(e -> built.map(b -> b.isPinnedBy(e)).orElse(true));
+            if (entry.isPresent() && entry.get().pinsOneBinaryOnly() && entry.get().digest().isPresent()) {
+                plugins.add(upgrade(entry.get(), requirement, resolve, platform));
+                kept.add(requirement.name() + "@" + entry.get().version() + " (scafctl's pin of one binary, now every platform's)");
+                continue;
+            }
             if (entry.isPresent()) {
                 plugins.add(entry.get());
                 kept.add(requirement.name() + "@" + entry.get().version());
                 continue;
             }
             PluginInstaller.Pin pin = resolve.apply(built.map(ReactorPlugin::exactly).orElse(requirement));
-            Optional<Digest> binary = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
-                    .or(() -> pin.platforms().values().stream().findFirst());
-            plugins.add(new LockedPlugin(requirement.name(), requirement.kind(), pin.version(), binary, pin.catalog(),
-                    Optional.of(pin.artifactDigest()), pin.platforms()));
+            plugins.add(entry(pin, platform));
             resolved.add(requirement.name() + "@" + pin.version() + " from " + pin.catalog());
         }
         List<String> dropped = new ArrayList<>();
@@ -72,5 +76,37 @@ public final class SolutionLocker {
                 : vendored.stream().map(v -> new LockedDependency(v.ref(), v.resolvedVersion(), v.constraint(),
                         v.digest().toString(), v.resolvedFrom(), v.vendoredAt())).toList();
         return new Outcome(new LockFile(lockFile, plugins, dependencies), kept, resolved, dropped);
+    }
+
+    /** The entry of a pin: the index, every platform's binary, and as {@code digest} the binary of {@code platform}. */
+    private static LockedPlugin entry(PluginInstaller.Pin pin, Platform platform) {
+        Optional<Digest> binary = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
+                .or(() -> pin.platforms().values().stream().findFirst());
+        return new LockedPlugin(pin.requirement().name(), pin.requirement().kind(), pin.version(), binary, pin.catalog(),
+                Optional.of(pin.artifactDigest()), pin.platforms());
+    }
+
+    /**
+     * scafctl's entry (one digest: the binary of the platform its lock was made on, unnamed) made ours: exactly its
+     * version is pinned again, and its digest must be one of that artifact's binaries, which names the platform; the
+     * other platforms' binaries are those of the same index. The digest stays what scafctl wrote.
+     */
+    private static LockedPlugin upgrade(LockedPlugin scafctls, PluginRequirement requirement,
+            Function<PluginRequirement, PluginInstaller.Pin> resolve, Platform platform) {
+        PluginInstaller.Pin pin = resolve.apply(new PluginRequirement(requirement.name(), requirement.kind(),
+                VersionConstraint.parse(scafctls.version().toString())));
+        Digest digest = scafctls.digest().orElseThrow();
+        if (!pin.platforms().containsValue(digest) && !pin.singleBinary().equals(Optional.of(digest))) {
+            Digest got = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
+                    .orElse(pin.platforms().isEmpty() ? digest : pin.platforms().get(pin.platforms().firstKey()));
+            throw new DigestMismatchException("plugin binary digest mismatch for " + requirement.name() + "@"
+                    + scafctls.version() + ": expected " + digest + ", got " + got + " (possible supply chain attack or"
+                    + " corrupted download; the lock's digest is the binary of no platform of " + pin.platforms().keySet()
+                    + " in catalog \"" + pin.catalog() + "\")", digest, got);
+        }
+        LockedPlugin ours = entry(pin, platform);
+        return new LockedPlugin(ours.name(), ours.kind(), ours.version(), Optional.of(digest),
+                scafctls.resolvedFrom().isEmpty() ? ours.resolvedFrom() : scafctls.resolvedFrom(), ours.indexDigest(),
+                ours.platforms());
     }
 }

@@ -71,6 +71,23 @@ public final class SolutionPlugins {
     }
 
     /**
+     * The plugins a stored solution's YAML (layer 0) declares in {@code bundle.plugins}, as
+     * {@code kind/name@constraint} like the {@code dev.scafctl.solution.requires} annotation this project writes:
+     * what a solution scafctl built shows, since scafctl never writes that annotation. Entries without a name are left
+     * out; a missing kind is a provider and a missing version {@code latest}, as scafctl reads them.
+     */
+    public static List<String> declaredIn(byte[] solutionYaml) {
+        List<String> declared = new ArrayList<>();
+        for (var entry : SolutionDocument.YAML.readTree(solutionYaml).path("bundle").path("plugins")) {
+            String name = entry.path("name").asString("");
+            if (!name.isBlank()) {
+                declared.add(entry.path("kind").asString("provider") + "/" + name + "@" + entry.path("version").asString("latest"));
+            }
+        }
+        return declared;
+    }
+
+    /**
      * Keys that are one slip away from a key scafctl reads ({@code bundel:} for {@code bundle:}), with file and line:
      * scafctl ignores unknown keys, so such a slip silently means "no plugins". Warnings, not errors, since a solution
      * may carry keys of its own.

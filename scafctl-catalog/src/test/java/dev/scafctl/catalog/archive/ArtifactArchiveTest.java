@@ -54,7 +54,7 @@ class ArtifactArchiveTest {
         Path tar = work.resolve("plugins.tar");
         ArtifactArchive.Summary saved = new ArtifactArchive(source).save(List.of(provider.reference(), authHandler.reference()),
                 Set.of(), tar);
-        assertEquals(List.of("auth-handler/saved-auth:2.0.0", "provider/saved:1.0.0"), saved.refNames());
+        assertEquals(List.of("provider/saved:1.0.0", "auth-handler/saved-auth:2.0.0"), saved.refNames(), "in the order asked");
 
         LocalCatalog target = LocalCatalog.open(work.resolve("air-gapped"));
         ArtifactArchive.Summary loaded = new ArtifactArchive(target).load(tar, false);
@@ -72,11 +72,53 @@ class ArtifactArchiveTest {
         Path first = work.resolve("first.tar");
         Path second = work.resolve("second.tar");
         new ArtifactArchive(source).save(List.of(provider.reference(), authHandler.reference()), Set.of(), first);
-        new ArtifactArchive(source).save(List.of(authHandler.reference(), provider.reference()), Set.of(), second);
+        new ArtifactArchive(source).save(List.of(provider.reference(), authHandler.reference()), Set.of(), second);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
         List<String> names = entryNames(first);
         assertEquals("oci-layout", names.get(0));
         assertEquals("index.json", names.get(names.size() - 1), "index.json comes last");
+    }
+
+    /**
+     * Issue 17, point 3. scafctl's {@code catalog load} (pkg/catalog/local.go Load) reads only index.json's first
+     * entry and takes kind, name and version from that entry's own annotations (refFromAnnotations: "missing
+     * artifact name annotation" without them). An entry scafctl pulled carries only ref.name and the origin on its
+     * index.json descriptor, the rest on the manifest: that is the fixture here.
+     */
+    @Test
+    void theArtifactAskedForIsFirstAndEveryEntryNamesItselfAsScafctlsLoadReadsIt() throws Exception {
+        source.tag("auth-handler/saved-auth:2.0.0", new Descriptor(authHandler.index().mediaType(), authHandler.index().digest(),
+                authHandler.index().size(), new TreeMap<>(Map.of("dev.scafctl.artifact.origin", "ghcr.io/acme")), null));
+        assertEquals(null, source.resolve("auth-handler/saved-auth:2.0.0").orElseThrow().annotation("dev.scafctl.artifact.name"),
+                "the fixture is an entry as scafctl's pull leaves it");
+        Path tar = work.resolve("provider-first.tar");
+        new ArtifactArchive(source).save(List.of(provider.reference(), authHandler.reference()), Set.of(), tar);
+
+        dev.scafctl.catalog.oci.JsonValue index = dev.scafctl.catalog.oci.CanonicalJson.read(entry(tar, "index.json"), "index.json");
+        List<dev.scafctl.catalog.oci.JsonValue> entries = new java.util.ArrayList<>();
+        index.path("manifests").forEach(entries::add);
+        assertEquals("provider/saved:1.0.0", entries.get(0).path("annotations").path("org.opencontainers.image.ref.name")
+                .asString(null), "scafctl loads the first entry: the artifact asked for first");
+        for (dev.scafctl.catalog.oci.JsonValue entry : entries) {
+            dev.scafctl.catalog.oci.JsonValue annotations = entry.path("annotations");
+            String refName = annotations.path("org.opencontainers.image.ref.name").asString(null);
+            assertEquals(refName.substring(0, refName.indexOf('/')), annotations.path("dev.scafctl.artifact.type").asString(null));
+            assertEquals(refName.substring(refName.indexOf('/') + 1, refName.indexOf(':')),
+                    annotations.path("dev.scafctl.artifact.name").asString(null));
+            assertEquals(refName.substring(refName.indexOf(':') + 1), annotations.path("org.opencontainers.image.version").asString(null));
+        }
+    }
+
+    private static byte[] entry(Path tar, String name) throws Exception {
+        try (var in = Files.newInputStream(tar)) {
+            TarReader reader = new TarReader(in, tar.toString());
+            for (var entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+                if (entry.get().name().equals(name)) {
+                    return reader.content().readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " not in " + tar);
     }
 
     @Test

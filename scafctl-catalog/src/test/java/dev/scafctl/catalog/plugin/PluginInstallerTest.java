@@ -90,6 +90,35 @@ class PluginInstallerTest {
         return new PluginInstaller.Options(platform, false, 4);
     }
 
+    /**
+     * Issue 17, point 4: the official catalog is asked last (pkg/catalog/chain_builder.go), and scafctl's chain goes on
+     * past a catalog that fails (pkg/catalog/chain.go). On a machine without internet it cannot be reached: that
+     * fails nothing another catalog serves, and a plugin no catalog has is "not found", said once.
+     */
+    @Test
+    void anUnreachableOfficialCatalogIsAMissSaidOnce() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        RemoteCatalog official = RemoteCatalog.parse("official", "http://127.0.0.1:" + closed + "/oakwood-commons", false, null);
+        LocalCatalog local = LocalCatalog.open(work.resolve("local"));
+        new PluginImageBuilder(local).build(PluginFixtures.provider("here", "1.0.0",
+                PluginFixtures.binaries(work.resolve("local-bin"), "here", List.of(LINUX)), work));
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PluginInstaller installer = new PluginInstaller(local, List.of(official), PluginInstallerTest::client,
+                new PluginCache(work.resolve("cache")), TransferListener.NONE, log::add);
+
+        assertEquals("local", installer.install(List.of(requirement("here", "^1.0.0")), Optional.empty(), options(LINUX))
+                .get(0).catalog());
+        assertEquals(List.of(), log, "found before the official catalog is asked");
+        ArtifactNotFoundException e = assertThrows(ArtifactNotFoundException.class,
+                () -> installer.install(List.of(requirement("elsewhere", "^1.0.0")), Optional.empty(), options(LINUX)));
+        assertTrue(e.getMessage().startsWith("artifact \"elsewhere\" not found in any catalog"), e.getMessage());
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).startsWith("the official catalog could not be reached"), log.get(0));
+    }
+
     @Test
     void theChainIsTheLocalCatalogThenTheRemotesInOrderAndTheFirstMatchWins() throws Exception {
         publish("first", "both", "1.5.0", List.of(LINUX), "");
@@ -222,8 +251,8 @@ class PluginInstallerTest {
                 Optional.of(LockFile.read(lock)), options(LINUX)));
 
         assertEquals("plugin binary digest mismatch for swapped@1.0.0: expected " + other + ", got "
-                + built.platforms().get(0).binary().digest() + " (possible supply chain attack or corrupted download)",
-                e.getMessage());
+                + built.platforms().get(0).binary().digest() + " (possible supply chain attack or corrupted download;"
+                + " the lock's digest is the binary of no platform of [linux/amd64] in catalog \"tamper\")", e.getMessage());
         assertFalse(Files.exists(cache.path(ArtifactName.of("swapped"), Version.parse("1.0.0"), LINUX)));
     }
 

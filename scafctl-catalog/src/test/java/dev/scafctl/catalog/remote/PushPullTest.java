@@ -157,6 +157,47 @@ class PushPullTest {
         assertEquals(older.index().digest(), tags.get("1.3"));
     }
 
+    /**
+     * Issue 17, point 7. scafctl lists a repository's tags and parses each leniently (pkg/catalog/remote.go through
+     * Masterminds semver), so the rolling tags {@code 1.4} and {@code 1} a push with rolling tags moves would read as
+     * 1.4.0 and 1.0.0, versions that exist under no tag of that name. Here only full versions count; the rest are
+     * aliases, and a constraint only they would match finds nothing instead of a version no tag serves.
+     */
+    @Test
+    void rollingTagsAreAliasesNotVersions() {
+        LocalCatalog local = LocalCatalog.open(work.resolve("catalog"));
+        RemoteCatalog catalog = RemoteFixtures.plain(shared.registry().hostPort());
+        BuiltPlugin pushed = RemoteFixtures.build(local, work, "aliased", "1.4.1", ALL.subList(0, 1), "");
+        RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
+                .push(pushed.reference(), catalog, new CatalogPusher.Options(true));
+        RegistryClient client = RemoteFixtures.anonymous().apply(catalog.registry());
+
+        dev.scafctl.catalog.inspect.CatalogListing.Artifact listed = dev.scafctl.catalog.inspect.CatalogListing.remote(client,
+                catalog, java.util.Optional.empty(), List.of("aliased")).artifacts().stream()
+                .filter(a -> a.name().equals("aliased")).findFirst().orElseThrow();
+        assertEquals(List.of("1.4.1"), listed.versions());
+        assertEquals(List.of("1", "1.4", "latest"), listed.aliases());
+
+        LocalCatalog empty = LocalCatalog.open(work.resolve("empty"));
+        for (String constraint : List.of("~1.0.0", "1.4.0 - 1.4.0")) {
+            ArtifactNotFoundException e = assertThrows(ArtifactNotFoundException.class, () -> RemoteFixtures.puller(empty,
+                    RemoteFixtures.anonymous()).pull(RemoteReference.parse("http://" + shared.registry().hostPort()
+                            + "/scafctl/providers/aliased@" + constraint, false, null), false));
+            assertTrue(e.getMessage().contains("(available: [1.4.1])"), e.getMessage());
+        }
+        dev.scafctl.catalog.plugin.PluginInstaller installer = new dev.scafctl.catalog.plugin.PluginInstaller(empty,
+                List.of(catalog), RemoteFixtures.anonymous(), new dev.scafctl.catalog.plugin.PluginCache(work.resolve("cache")),
+                TransferListener.NONE, line -> { });
+        ArtifactNotFoundException notFound = assertThrows(ArtifactNotFoundException.class, () -> installer.pin(
+                new dev.scafctl.catalog.artifact.PluginRequirement(dev.scafctl.catalog.artifact.ArtifactName.of("aliased"),
+                        dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                        dev.scafctl.catalog.artifact.VersionConstraint.parse("~1.0.0")), false));
+        assertTrue(notFound.getMessage().contains("no version satisfies ~1.0.0"), notFound.getMessage());
+        assertEquals("1.4.1", RemoteFixtures.puller(empty, RemoteFixtures.anonymous()).pull(RemoteReference.parse(
+                "http://" + shared.registry().hostPort() + "/scafctl/providers/aliased@<1.4.2", false, null), false)
+                .reference().version().toString());
+    }
+
     @Test
     void pullResolvesAConstraintAndStoresVerifiedContent() {
         LocalCatalog source = LocalCatalog.open(work.resolve("source"));

@@ -172,6 +172,20 @@ class SolutionBuildTest {
         assertEquals("circular solution dependency: lib-a@1.1.0 -> lib-b@1.0.0 -> lib-a@1.0.0", e.getMessage());
     }
 
+    /**
+     * Issue 17, point 8: a solution scafctl built (its default v2 bundle, pkg/catalog/local.go StoreDedup) is vendored
+     * like ours, from its YAML layer 0.
+     */
+    @Test
+    void aSolutionScafctlBuiltIsVendored() throws Exception {
+        LocalCatalog catalog = LocalCatalog.open(work.resolve("catalog"));
+        dev.scafctl.catalog.testing.ScafctlBuiltSolution.store(catalog, "their-lib", "2.1.0",
+                "apiVersion: scafctl.io/v1\nkind: Solution\nmetadata:\n  name: their-lib\n  version: 2.1.0\nspec:\n  resolvers: {}\n");
+        BuiltSolution app = build(write("v2app/solution.yaml", dependsOn("app", "1.0.0", "their-lib@^2")), catalog);
+        assertEquals(List.of(".scafctl/vendor/their-lib@2.1.0.yaml"), app.files().stream().map(BundleFile::path).toList());
+        assertEquals("2.1.0", app.vendored().get(0).resolvedVersion());
+    }
+
     @Test
     void aBundleOverTheLimitIsRefused() throws Exception {
         Path solution = bundlingExample();

@@ -122,7 +122,7 @@ class SolutionLockerTest {
         Path tar = work.resolve("app.tar");
         dev.scafctl.catalog.archive.ArtifactArchive.Summary saved = new dev.scafctl.catalog.archive.ArtifactArchive(catalog)
                 .save(List.of(built.reference()), java.util.Set.of(), tar);
-        assertEquals(List.of("provider/echo:1.0.0", "solution/pinned-app:1.0.0"), saved.refNames());
+        assertEquals(List.of("solution/pinned-app:1.0.0", "provider/echo:1.0.0"), saved.refNames());
 
         LocalCatalog elsewhere = LocalCatalog.open(work.resolve("elsewhere"));
         new dev.scafctl.catalog.archive.ArtifactArchive(elsewhere).load(tar, false);

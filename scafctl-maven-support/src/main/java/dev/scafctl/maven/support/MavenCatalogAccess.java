@@ -20,13 +20,15 @@ public final class MavenCatalogAccess {
     private MavenCatalogAccess() {}
 
     /**
-     * @param warn hears settings.xml problems (never a secret)
+     * @param warn hears settings.xml problems (never a secret) and, once a build, what of scafctl's config.yaml is
+     *     read differently (an authProvider, an http:// URL)
      * @param debug hears every request line; null for none
      */
     public static CatalogAccess of(ScafctlParameters parameters, MavenSession session, SettingsDecrypter decrypter,
             Consumer<String> warn, Consumer<String> debug) {
         DefaultLocations defaults = DefaultLocations.ofCurrentUser();
         ConfiguredCatalogs configured = ConfiguredCatalogs.of(parameters.catalogs(), RegistryAccess.scafctlConfig());
+        configured.warnings().stream().filter(line -> SessionScoped.firstTime(session, line)).forEach(warn);
         CatalogAccess.TlsOverride tls = new CatalogAccess.TlsOverride(parameters.flag("insecure", "scafctl.insecure"),
                 parameters.path("caFile", "scafctl.caFile").orElse(null));
         CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, warn);

@@ -12,6 +12,8 @@ import org.eclipse.aether.SessionData;
  */
 public final class SessionScoped {
 
+    private static final String SAID_ONCE = "dev.scafctl.said-once";
+
     private SessionScoped() {}
 
     public static <T> T get(MavenSession session, Class<T> type, Supplier<T> create) {
@@ -27,5 +29,20 @@ public final class SessionScoped {
                 return created;
             }
         }
+    }
+
+    /**
+     * Whether {@code line} is said for the first time in this build, by any module, goal or the lock extension (the
+     * set is a JDK type under a fixed key, so the plugin's and the extension's class loaders share it).
+     */
+    @SuppressWarnings("unchecked")
+    public static boolean firstTime(MavenSession session, String line) {
+        SessionData data = session.getRepositorySession().getData();
+        Object said = data.get(SAID_ONCE);
+        while (said == null) {
+            data.set(SAID_ONCE, null, java.util.concurrent.ConcurrentHashMap.newKeySet()); // false if another set it first
+            said = data.get(SAID_ONCE);
+        }
+        return ((java.util.Set<String>) said).add(line);
     }
 }
