@@ -75,7 +75,7 @@ public final class PluginCache {
             Path temporary = null;
             try {
                 Files.createDirectories(folder);
-                temporary = Files.createTempFile(folder, "." + name.value() + "-", ".tmp");
+                temporary = AtomicFiles.newTemporary(folder, "." + name.value() + "-");
                 MessageDigest sha = Digest.newSha256();
                 long[] written = new long[1];
                 try (OutputStream out = Files.newOutputStream(temporary)) {
