@@ -342,18 +342,21 @@ public final class LocalCatalog {
     private Set<Digest> requireComplete(String refName, Descriptor descriptor) {
         Set<Digest> reached = new LinkedHashSet<>();
         try {
-            walk(descriptor, reached, true);
+            walk(descriptor, reached, Check.SIZE);
         } catch (CatalogException e) {
             throw new CatalogException("cannot tag " + refName + " in catalog " + root + ": " + e.getMessage(), e);
         }
         return reached;
     }
 
+    /** How far {@link #walk} checks the blobs that are not indexes or manifests (those are always read and verified). */
+    private enum Check { NONE, SIZE, DIGEST }
+
     /**
      * Adds {@code descriptor} and all it reaches to {@code reached}. Missing or unreadable indexes and manifests fail
-     * (what they reference cannot be known); with {@code leaves}, so does a missing or wrongly sized other blob.
+     * (what they reference cannot be known); so does, as far as {@code leaves} says, a missing or damaged other blob.
      */
-    private void walk(Descriptor descriptor, Set<Digest> reached, boolean leaves) {
+    private void walk(Descriptor descriptor, Set<Digest> reached, Check leaves) {
         if (!reached.add(descriptor.digest())) {
             return;
         }
@@ -368,7 +371,9 @@ public final class LocalCatalog {
             for (Descriptor layer : manifest.layers()) {
                 walk(layer, reached, leaves);
             }
-        } else if (leaves) {
+        } else if (leaves == Check.DIGEST) {
+            verifiedBlob(descriptor.digest(), descriptor.size(), descriptor.mediaType() + " blob");
+        } else if (leaves == Check.SIZE) {
             Path file = blobPath(descriptor.digest());
             long size;
             try {
@@ -381,6 +386,43 @@ public final class LocalCatalog {
                         + " bytes instead of " + descriptor.size() + "; it is damaged");
             }
         }
+    }
+
+    /**
+     * Checks every blob {@code entry} reaches against its digest, before its content leaves the catalog (a push, an
+     * archive) or is shown (inspect); a missing or damaged blob fails naming it and {@code artifact}.
+     */
+    public void verify(String artifact, Descriptor entry) {
+        try {
+            walk(entry, new HashSet<>(), Check.DIGEST);
+        } catch (CatalogException e) {
+            throw new CatalogException(artifact + " in catalog " + root + " cannot be used: " + e.getMessage()
+                    + "; pull it again with force or rebuild it to repair the catalog", e);
+        }
+    }
+
+    /**
+     * The file of blob {@code digest}, whose size and digest were checked just now: the one verified read for content
+     * that leaves the catalog. A stored blob is only ever replaced by correct bytes, so the check holds after it.
+     */
+    public Path verifiedBlob(Digest digest, long size, String what) {
+        Path file = blobPath(digest);
+        long actualSize;
+        Digest actual;
+        try {
+            actualSize = Files.size(file);
+            actual = Digest.of(file);
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(what + " " + digest + " is missing");
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + what + " " + digest + " in " + root + ": " + AccessProblem.describe(e), e);
+        }
+        if (!actual.equals(digest) || actualSize != size) {
+            throw new DigestMismatchException(what + " " + digest + " in catalog " + root + " is damaged: its content"
+                    + " hashes to " + actual + (actualSize == size ? "" : " (" + actualSize + " bytes instead of " + size + ")"),
+                    digest, actual);
+        }
+        return file;
     }
 
     private static boolean isIndex(String type) {
@@ -423,7 +465,7 @@ public final class LocalCatalog {
             for (JsonValue entry : readIndex().path("manifests")) {
                 Descriptor descriptor = Descriptor.fromJson(entry, indexFile().toString());
                 try {
-                    walk(descriptor, keep, false);
+                    walk(descriptor, keep, Check.NONE);
                 } catch (CatalogException e) {
                     String refName = descriptor.annotation(Annotations.REF_NAME);
                     throw new CatalogException("not pruning catalog " + root + ": the index.json entry "
