@@ -71,17 +71,27 @@ public final class LocalCatalog {
         this.inFlight = new InFlight(root.resolve(TEMPORARY_FOLDER));
     }
 
-    /** Opens the catalog at {@code root}, creating an empty OCI layout there when none exists. */
+    /**
+     * Opens the catalog at {@code root}, creating an empty OCI layout there when none exists. An existing layout is
+     * opened without writing anything (no lock, no folder), so goals that only read work on a read-only catalog; the
+     * goals that write fail when they write, naming the folder and the missing permission.
+     */
     public static LocalCatalog open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new InvalidInputException("catalog folder " + absolute + " is a file, not a folder");
         }
+        if (Files.isRegularFile(absolute.resolve(LAYOUT_FILE)) && Files.isRegularFile(absolute.resolve(INDEX_FILE))) {
+            LocalCatalog catalog = new LocalCatalog(absolute);
+            catalog.checkLayoutVersion();
+            catalog.createFoldersIfAllowed();
+            return catalog;
+        }
         try {
             Files.createDirectories(absolute.resolve("blobs").resolve("sha256"));
             Files.createDirectories(absolute.resolve(TEMPORARY_FOLDER));
         } catch (IOException e) {
-            throw new CatalogException("cannot create catalog folder " + absolute + ": " + e.getMessage(), e);
+            throw new CatalogException("cannot create catalog folder " + absolute + ": " + AccessProblem.describe(e), e);
         }
         LocalCatalog catalog = new LocalCatalog(absolute);
         catalog.locked(() -> {
@@ -158,6 +168,7 @@ public final class LocalCatalog {
             locked(() -> {
                 inFlight.pin(digest);
                 try {
+                    Files.createDirectories(blobPath(digest).getParent());
                     if (intact && hasBlob(digest)) {
                         Files.delete(complete);
                     } else {
@@ -548,15 +559,33 @@ public final class LocalCatalog {
         }
     }
 
+    /** The folders a write needs, where a layout another tool wrote lacks them; a read-only catalog is left as it is. */
+    private void createFoldersIfAllowed() {
+        for (Path folder : List.of(root.resolve("blobs").resolve("sha256"), root.resolve(TEMPORARY_FOLDER))) {
+            if (!Files.isDirectory(folder)) {
+                try {
+                    Files.createDirectories(folder);
+                } catch (IOException readOnly) {
+                    // the goals that write will say so, naming the folder
+                }
+            }
+        }
+    }
+
+    private void checkLayoutVersion() {
+        Path layout = root.resolve(LAYOUT_FILE);
+        JsonValue node = CanonicalJson.read(readFile(layout), layout.toString());
+        String version = node.path("imageLayoutVersion").asString("");
+        if (!version.startsWith("1.")) {
+            throw new CatalogException(layout + " declares image layout version \"" + version
+                    + "\"; only 1.x layouts are supported");
+        }
+    }
+
     private void initializeLayout() {
         Path layout = root.resolve(LAYOUT_FILE);
         if (Files.exists(layout)) {
-            JsonValue node = CanonicalJson.read(readFile(layout), layout.toString());
-            String version = node.path("imageLayoutVersion").asString("");
-            if (!version.startsWith("1.")) {
-                throw new CatalogException(layout + " declares image layout version \"" + version
-                        + "\"; only 1.x layouts are supported");
-            }
+            checkLayoutVersion();
         } else {
             AtomicFiles.write(layout, CanonicalJson.write(Map.of("imageLayoutVersion", "1.0.0")));
         }

@@ -68,6 +68,10 @@ public final class PluginCache {
             Source source) {
         Path file = path(name, version, platform);
         Path folder = file.getParent();
+        // a warm cache answers without the lock, so a read-only cache serves what it holds
+        if (verified(name, version, platform, expected).isPresent()) {
+            return new Installation(file, false);
+        }
         return new FolderLock(folder.resolve(".lock")).around(() -> {
             if (verified(name, version, platform, expected).isPresent()) {
                 return new Installation(file, false);
