@@ -75,6 +75,12 @@ public final class SolutionDocument {
         if (kind.isPresent() && !kind.text().orElse("").equals("Solution")) {
             throw kind.fail("must be Solution");
         }
+        for (String section : java.util.List.of("metadata", "bundle")) {
+            YamlNode node = positions.get(section);
+            if (node.isPresent() && !node.isMapping()) {
+                throw node.fail("must be a mapping, not a single value or a list");
+            }
+        }
         YamlNode name = positions.get("metadata").get("name");
         String nameText = name.requiredText();
         try {
