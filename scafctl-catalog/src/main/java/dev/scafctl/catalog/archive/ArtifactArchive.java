@@ -67,6 +67,7 @@ public final class ArtifactArchive {
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
         for (ArtifactReference reference : references) {
             Descriptor root = catalog.require(reference);
+            catalog.verify(reference.toString(), root);
             Descriptor saved = root;
             if (MediaTypes.IMAGE_INDEX.equals(root.mediaType())) {
                 ImageIndex index = ImageIndex.parse(catalog.readBlob(root.digest()), reference + " index");

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Reads a tar stream entry by entry, as archives from Go ({@code archive/tar}: ustar, PAX and GNU long names), GNU tar
- * and this project's {@link TarWriter} are written. It reports every entry's type, so callers can refuse links and
- * devices, and fails on a truncated archive instead of returning a short file.
+ * Reads a tar stream entry by entry, in the formats GNU tar, bsdtar, Go's {@code archive/tar}, Python's
+ * {@code tarfile} and this project's {@link TarWriter} write: v7, POSIX ustar (a name prefix), PAX (path, linkpath and
+ * size records) and GNU (its own {@code "ustar  "} magic, which has no prefix field, and long names and links).
+ * It reports every entry's type, so callers can refuse links and devices, and fails on a truncated archive instead of
+ * returning a short file.
  */
 public final class TarReader {
 
@@ -20,8 +22,9 @@ public final class TarReader {
             return type == '0' || type == '\0' || type == '7';
         }
 
+        /** A folder: {@code '5'}, or GNU's incremental {@code 'D'}, whose content (a listing) is skipped. */
         public boolean isDirectory() {
-            return type == '5';
+            return type == '5' || type == 'D';
         }
     }
 
@@ -41,8 +44,10 @@ public final class TarReader {
         remaining = 0;
         padding = 0;
         String longName = null;
+        String longLink = null;
         String paxPath = null;
         String paxLink = null;
+        long paxSize = -1;
         while (true) {
             byte[] header = readBlock();
             if (header == null || isZero(header)) {
@@ -51,35 +56,78 @@ public final class TarReader {
             verifyChecksum(header);
             char type = (char) header[156];
             long size = number(header, 124, 12);
-            String name = longName != null ? longName : paxPath != null ? paxPath : name(header);
-            if (type == 'L' || type == 'x' || type == 'g') {
+            String name = paxPath != null ? paxPath : longName != null ? longName : name(header);
+            if (type == 'L' || type == 'K' || type == 'x' || type == 'g') {
                 byte[] data = readExactly(size);
                 skip(pad(size));
                 if (type == 'L') {
                     longName = cString(data);
+                } else if (type == 'K') {
+                    longLink = cString(data);
                 } else if (type == 'x') {
-                    for (String record : new String(data, StandardCharsets.UTF_8).split("\n")) {
-                        int space = record.indexOf(' ');
-                        int equals = record.indexOf('=');
-                        if (space > 0 && equals > space) {
-                            String key = record.substring(space + 1, equals);
-                            String value = record.substring(equals + 1);
-                            if (key.equals("path")) {
-                                paxPath = value;
-                            } else if (key.equals("linkpath")) {
-                                paxLink = value;
-                            } else if (key.equals("size")) {
-                                throw new InvalidInputException(what + ": PAX size records are not supported");
-                            }
+                    for (java.util.Map.Entry<String, String> record : paxRecords(data).entrySet()) {
+                        switch (record.getKey()) {
+                            case "path" -> paxPath = record.getValue();
+                            case "linkpath" -> paxLink = record.getValue();
+                            case "size" -> paxSize = paxNumber(record.getValue());
+                            default -> { }
                         }
                     }
                 }
                 continue;
             }
-            String link = paxLink != null ? paxLink : cString(slice(header, 157, 100));
+            if (paxSize >= 0) {
+                size = paxSize;
+            }
+            String link = paxLink != null ? paxLink : longLink != null ? longLink : cString(slice(header, 157, 100));
             remaining = size;
             padding = pad(size);
             return Optional.of(new Entry(name, type, size, link));
+        }
+    }
+
+    /**
+     * The records of a PAX extended header: each is {@code "<length> <key>=<value>\n"}, where the length counts the
+     * whole record, so a value may hold any byte, a newline among them.
+     */
+    private java.util.Map<String, String> paxRecords(byte[] data) {
+        java.util.Map<String, String> records = new java.util.LinkedHashMap<>();
+        int position = 0;
+        while (position < data.length) {
+            int space = position;
+            while (space < data.length && data[space] != ' ') {
+                space++;
+            }
+            int length;
+            try {
+                length = Integer.parseInt(new String(data, position, space - position, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(what + ": a PAX header record has no valid length");
+            }
+            int end = position + length;
+            if (length <= space - position + 1 || end > data.length || data[end - 1] != '\n') {
+                throw new InvalidInputException(what + ": a PAX header record of " + length + " bytes is malformed");
+            }
+            String record = new String(data, space + 1, end - 1 - (space + 1), StandardCharsets.UTF_8);
+            int equals = record.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidInputException(what + ": a PAX header record has no key");
+            }
+            records.put(record.substring(0, equals), record.substring(equals + 1));
+            position = end;
+        }
+        return records;
+    }
+
+    private long paxNumber(String text) {
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(what + ": a PAX size record is \"" + text + "\", not a size");
         }
     }
 
@@ -157,7 +205,8 @@ public final class TarReader {
 
     private static String name(byte[] header) {
         String name = cString(slice(header, 0, 100));
-        String prefix = new String(slice(header, 257, 6), StandardCharsets.US_ASCII).startsWith("ustar")
+        // POSIX ustar has "ustar\0" and a prefix at 345; GNU's "ustar  \0" keeps access and change times there
+        String prefix = new String(slice(header, 257, 6), StandardCharsets.US_ASCII).equals("ustar\0")
                 ? cString(slice(header, 345, 155)) : "";
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }

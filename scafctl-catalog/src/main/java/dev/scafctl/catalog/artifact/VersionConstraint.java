@@ -202,7 +202,15 @@ public final class VersionConstraint {
         }
 
         private static Integer number(String part) {
-            return part == null || part.equals("*") || part.equalsIgnoreCase("x") ? null : Integer.valueOf(part);
+            if (part == null || part.equals("*") || part.equalsIgnoreCase("x")) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(part);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("the version number " + part + " in a constraint is too large (at most "
+                        + Integer.MAX_VALUE + ")");
+            }
         }
 
         private static Version version(int major, int minor, int patch, String pre) {

@@ -38,6 +38,7 @@ public final class ArtifactInspector {
 
     /** As {@link #local(LocalCatalog, ArtifactReference)}, for an entry already read from {@code index.json}. */
     public static ArtifactDescription local(LocalCatalog catalog, ArtifactReference reference, Descriptor entry) {
+        catalog.verify(reference.toString(), entry);
         byte[] root = catalog.readBlob(entry.digest());
         return describe(reference, new Manifest(entry.mediaType(), root, entry.digest()), "catalog \"local\"",
                 digest -> catalog.readBlob(digest.digest()), layer -> catalog.readBlob(layer.digest()));

@@ -39,16 +39,36 @@ public final class AtomicFiles {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+            temporary = newTemporary(folder, "." + target.getFileName());
             writeAndForce(temporary, content);
             moveIntoPlace(temporary, target);
             temporary = null;
         } catch (IOException e) {
-            throw new CatalogException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new CatalogException("cannot write " + target + ": " + AccessProblem.describe(e), e);
         } finally {
             deleteQuietly(temporary);
         }
     }
+
+    /**
+     * Creates an empty temporary file {@code <prefix><random>.tmp} in {@code folder} with the permissions the user's
+     * umask gives new files, as scafctl and other OCI tools do; {@link Files#createTempFile} would make it readable
+     * by its owner only, and so the catalog file it becomes.
+     */
+    public static Path newTemporary(Path folder, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Writes and forces a file's content to the storage device. */
     static void writeAndForce(Path file, Content content) throws IOException {

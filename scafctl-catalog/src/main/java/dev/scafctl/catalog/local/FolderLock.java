@@ -4,6 +4,7 @@ import dev.scafctl.catalog.CatalogException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,17 +61,31 @@ public final class FolderLock {
                 // Not the blocking lock(): Linux tracks POSIX locks per process, so two JVMs whose threads each hold
                 // one entry and wait for another's look deadlocked to the kernel, and lock() fails with EDEADLK.
                 long pause = 1;
-                while ((fileLock = channel.tryLock()) == null) {
+                while ((fileLock = tryLock(channel)) == null) {
                     Thread.sleep(pause);
                     pause = Math.min(pause * 2, 50);
                 }
             } catch (IOException e) {
                 closeQuietly();
-                throw new CatalogException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+                throw new CatalogException("cannot lock " + lockFile + ": " + AccessProblem.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly();
                 throw new CatalogException("interrupted while waiting for the lock " + lockFile, e);
+            }
+        }
+
+        /**
+         * The lock, or {@code null} while another holds it: another process, or another class loader of this JVM (the
+         * lock extension's realm and a plugin's, two plugin versions under {@code -T}), whose {@link FolderLock} has
+         * its own {@link #HELD} map; the JVM then says {@link OverlappingFileLockException}. The channel stays open
+         * while waiting: closing a channel on the file would release the other realm's lock with it.
+         */
+        private static FileLock tryLock(FileChannel channel) throws IOException {
+            try {
+                return channel.tryLock();
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                return null;
             }
         }
 

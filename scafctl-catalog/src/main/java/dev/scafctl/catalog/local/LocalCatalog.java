@@ -13,6 +13,7 @@ import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -59,23 +63,35 @@ public final class LocalCatalog {
 
     private final Path root;
     private final FolderLock lock;
+    private final InFlight inFlight;
 
     private LocalCatalog(Path root) {
         this.root = root;
         this.lock = new FolderLock(root.resolve(LOCK_FILE));
+        this.inFlight = new InFlight(root.resolve(TEMPORARY_FOLDER));
     }
 
-    /** Opens the catalog at {@code root}, creating an empty OCI layout there when none exists. */
+    /**
+     * Opens the catalog at {@code root}, creating an empty OCI layout there when none exists. An existing layout is
+     * opened without writing anything (no lock, no folder), so goals that only read work on a read-only catalog; the
+     * goals that write fail when they write, naming the folder and the missing permission.
+     */
     public static LocalCatalog open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new InvalidInputException("catalog folder " + absolute + " is a file, not a folder");
         }
+        if (Files.isRegularFile(absolute.resolve(LAYOUT_FILE)) && Files.isRegularFile(absolute.resolve(INDEX_FILE))) {
+            LocalCatalog catalog = new LocalCatalog(absolute);
+            catalog.checkLayoutVersion();
+            catalog.createFoldersIfAllowed();
+            return catalog;
+        }
         try {
             Files.createDirectories(absolute.resolve("blobs").resolve("sha256"));
             Files.createDirectories(absolute.resolve(TEMPORARY_FOLDER));
         } catch (IOException e) {
-            throw new CatalogException("cannot create catalog folder " + absolute + ": " + e.getMessage(), e);
+            throw new CatalogException("cannot create catalog folder " + absolute + ": " + AccessProblem.describe(e), e);
         }
         LocalCatalog catalog = new LocalCatalog(absolute);
         catalog.locked(() -> {
@@ -98,11 +114,7 @@ public final class LocalCatalog {
 
     /** Stores {@code content} as a blob and describes it. Storing the same bytes twice keeps one copy. */
     public Descriptor putBlob(String mediaType, byte[] content) {
-        Digest digest = Digest.of(content);
-        if (!hasBlob(digest)) {
-            AtomicFiles.write(blobPath(digest), content);
-        }
-        return Descriptor.of(mediaType, digest, content.length);
+        return ingest(new ByteArrayInputStream(content), "a " + mediaType + " blob", null, mediaType);
     }
 
     /** Stores a file as a blob, streaming it, so memory does not grow with its size. */
@@ -133,8 +145,10 @@ public final class LocalCatalog {
 
     private Descriptor ingest(InputStream content, String source, Descriptor expected, String mediaType) {
         Path temporary = null;
+        // under the catalog lock, so that a prune never sees the writer's pins file before it is locked
+        String prefix = locked(inFlight::begin);
         try {
-            temporary = Files.createTempFile(root.resolve(TEMPORARY_FOLDER), "blob-", ".tmp");
+            temporary = AtomicFiles.newTemporary(root.resolve(TEMPORARY_FOLDER), prefix + "blob-");
             MessageDigest sha = Digest.newSha256();
             long[] size = new long[1];
             AtomicFiles.writeAndForce(temporary, out -> {
@@ -147,18 +161,66 @@ public final class LocalCatalog {
             if (expected != null && (!digest.equals(expected.digest()) || size[0] != expected.size())) {
                 throw new DigestMismatchException(source, expected.digest(), digest, expected.size(), size[0]);
             }
-            if (hasBlob(digest)) {
-                Files.delete(temporary);
-            } else {
-                AtomicFiles.moveIntoPlace(temporary, blobPath(digest));
-            }
+            // A blob already stored under this digest is relied on only when its bytes are right (hashing it costs
+            // what writing these bytes did); a damaged one is replaced by the good bytes at hand.
+            boolean intact = isIntact(digest, size[0]);
+            Path complete = temporary;
+            locked(() -> {
+                inFlight.pin(digest);
+                try {
+                    Files.createDirectories(blobPath(digest).getParent());
+                    if (intact && hasBlob(digest)) {
+                        Files.delete(complete);
+                    } else {
+                        AtomicFiles.moveIntoPlace(complete, blobPath(digest));
+                    }
+                } catch (IOException e) {
+                    throw new CatalogException("cannot store " + source + " in catalog " + root + ": "
+                            + AccessProblem.describe(e), e);
+                }
+                return null;
+            });
             temporary = null;
             return Descriptor.of(mediaType, digest, size[0]);
         } catch (IOException e) {
-            throw new CatalogException("cannot store " + source + " in catalog " + root + ": " + e.getMessage(), e);
+            throw new CatalogException("cannot store " + source + " in catalog " + root + ": " + AccessProblem.describe(e), e);
         } finally {
             AtomicFiles.deleteQuietly(temporary);
+            inFlight.end();
         }
+    }
+
+    /** Whether the stored blob {@code digest} exists with {@code size} bytes that hash to it. */
+    private boolean isIntact(Digest digest, long size) {
+        Path blob = blobPath(digest);
+        try {
+            return Files.isRegularFile(blob) && Files.size(blob) == size && Digest.of(blob).equals(digest);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the catalog holds {@code blob} (its size, and with {@code verify} its digest, checked), kept from
+     * {@link #prune} until a tag references it: what a download calls instead of fetching a blob again. On
+     * {@code false} the caller stores the blob, which replaces a damaged copy.
+     */
+    public boolean holdBlob(Descriptor blob, boolean verify) {
+        if (verify && hasBlob(blob.digest()) && !isIntact(blob.digest(), blob.size())) {
+            return false;
+        }
+        return locked(() -> {
+            Path file = blobPath(blob.digest());
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) != blob.size()) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            inFlight.pin(blob.digest());
+            return true;
+        });
     }
 
     public boolean hasBlob(Digest digest) {
@@ -231,6 +293,7 @@ public final class LocalCatalog {
         return locked(() -> {
             Optional<Descriptor> existing = resolve(reference.localRefName());
             if (existing.isPresent() && existing.get().digest().equals(descriptor.digest())) {
+                inFlight.release(requireComplete(reference.localRefName(), descriptor));
                 return TagOutcome.UNCHANGED;
             }
             if (existing.isPresent() && !force) {
@@ -256,13 +319,11 @@ public final class LocalCatalog {
      * of that name in place. The blob it names must already be stored.
      */
     public void tag(String refName, Descriptor descriptor) {
-        if (!hasBlob(descriptor.digest())) {
-            throw new CatalogException("cannot tag " + refName + ": blob " + descriptor.digest() + " is not stored");
-        }
         Map<String, String> annotations = new TreeMap<>(descriptor.annotations());
         annotations.put(Annotations.REF_NAME, refName);
         Map<String, Object> entry = descriptor.withAnnotations(annotations).toJsonTree();
         locked(() -> {
+            Set<Digest> reached = requireComplete(refName, descriptor);
             List<Object> manifests = new ArrayList<>();
             boolean replaced = false;
             for (JsonValue existing : readIndex().path("manifests")) {
@@ -279,9 +340,102 @@ public final class LocalCatalog {
                 manifests.add(entry);
             }
             writeIndex(manifests);
+            inFlight.release(reached);
             return null;
         });
     }
+
+    /**
+     * Checks, under the catalog lock, that everything {@code descriptor} reaches is stored (manifests and indexes read
+     * and verified, the other blobs at their size), so that no tag ever names content that is not all there; returns
+     * the digests it reached.
+     */
+    private Set<Digest> requireComplete(String refName, Descriptor descriptor) {
+        Set<Digest> reached = new LinkedHashSet<>();
+        try {
+            walk(descriptor, reached, Check.SIZE);
+        } catch (CatalogException e) {
+            throw new CatalogException("cannot tag " + refName + " in catalog " + root + ": " + e.getMessage(), e);
+        }
+        return reached;
+    }
+
+    /** How far {@link #walk} checks the blobs that are not indexes or manifests (those are always read and verified). */
+    private enum Check { NONE, SIZE, DIGEST }
+
+    /**
+     * Adds {@code descriptor} and all it reaches to {@code reached}. Missing or unreadable indexes and manifests fail
+     * (what they reference cannot be known); so does, as far as {@code leaves} says, a missing or damaged other blob.
+     */
+    private void walk(Descriptor descriptor, Set<Digest> reached, Check leaves) {
+        if (!reached.add(descriptor.digest())) {
+            return;
+        }
+        String type = descriptor.mediaType();
+        if (MediaTypes.isIndex(type)) {
+            for (Descriptor child : ImageIndex.parse(readBlob(descriptor.digest()), "index " + descriptor.digest()).manifests()) {
+                walk(child, reached, leaves);
+            }
+        } else if (MediaTypes.isManifest(type)) {
+            ImageManifest manifest = ImageManifest.parse(readBlob(descriptor.digest()), "manifest " + descriptor.digest());
+            walk(manifest.config(), reached, leaves);
+            for (Descriptor layer : manifest.layers()) {
+                walk(layer, reached, leaves);
+            }
+        } else if (leaves == Check.DIGEST) {
+            verifiedBlob(descriptor.digest(), descriptor.size(), descriptor.mediaType() + " blob");
+        } else if (leaves == Check.SIZE) {
+            Path file = blobPath(descriptor.digest());
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") is not stored");
+            }
+            if (size != descriptor.size()) {
+                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") has " + size
+                        + " bytes instead of " + descriptor.size() + "; it is damaged");
+            }
+        }
+    }
+
+    /**
+     * Checks every blob {@code entry} reaches against its digest, before its content leaves the catalog (a push, an
+     * archive) or is shown (inspect); a missing or damaged blob fails naming it and {@code artifact}.
+     */
+    public void verify(String artifact, Descriptor entry) {
+        try {
+            walk(entry, new HashSet<>(), Check.DIGEST);
+        } catch (CatalogException e) {
+            throw new CatalogException(artifact + " in catalog " + root + " cannot be used: " + e.getMessage()
+                    + "; pull it again with force or rebuild it to repair the catalog", e);
+        }
+    }
+
+    /**
+     * The file of blob {@code digest}, whose size and digest were checked just now: the one verified read for content
+     * that leaves the catalog. A stored blob is only ever replaced by correct bytes, so the check holds after it.
+     */
+    public Path verifiedBlob(Digest digest, long size, String what) {
+        Path file = blobPath(digest);
+        long actualSize;
+        Digest actual;
+        try {
+            actualSize = Files.size(file);
+            actual = Digest.of(file);
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(what + " " + digest + " is missing");
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + what + " " + digest + " in " + root + ": " + AccessProblem.describe(e), e);
+        }
+        if (!actual.equals(digest) || actualSize != size) {
+            throw new DigestMismatchException(what + " " + digest + " in catalog " + root + " is damaged: its content"
+                    + " hashes to " + actual + (actualSize == size ? "" : " (" + actualSize + " bytes instead of " + size + ")"),
+                    digest, actual);
+        }
+        return file;
+    }
+
 
     /** Removes the entry {@code refName} (the blobs stay until {@link #prune}); returns what it pointed at. */
     public Optional<Descriptor> untag(String refName) {
@@ -304,80 +458,146 @@ public final class LocalCatalog {
     public record Pruned(int blobs, long bytes, int keptAsRecent) {}
 
     /**
-     * Deletes the blobs no {@code index.json} entry reaches (through indexes and manifests), and stray temporary files.
-     * Blobs younger than {@code grace} are kept: a build may have written them and not yet tagged them.
+     * Deletes the blobs no {@code index.json} entry reaches (through indexes and manifests) and that no write in
+     * progress (in any thread or process) is about to tag, and stray temporary files. Blobs younger than
+     * {@code grace} are kept too. A catalog whose {@code index.json}, or an index or manifest it reaches, cannot be
+     * read completely is not pruned at all: what is reachable would be unknown.
      */
     public Pruned prune(Duration grace) {
         return locked(() -> {
-            Set<Digest> reachable = new HashSet<>();
+            Set<Digest> keep = new HashSet<>();
             for (JsonValue entry : readIndex().path("manifests")) {
-                reach(Descriptor.fromJson(entry, indexFile().toString()), reachable);
-            }
-            Instant cutoff = Instant.now().minus(grace);
-            int removed = 0;
-            int recent = 0;
-            long bytes = 0;
-            try (java.util.stream.Stream<Path> blobs = Files.list(root.resolve("blobs").resolve("sha256"))) {
-                for (Path blob : blobs.toList()) {
-                    Digest digest = Digest.parse("sha256:" + blob.getFileName());
-                    if (reachable.contains(digest)) {
-                        continue;
-                    }
-                    if (Files.getLastModifiedTime(blob).toInstant().isAfter(cutoff)) {
-                        recent++;
-                        continue;
-                    }
-                    bytes += Files.size(blob);
-                    Files.delete(blob);
-                    removed++;
+                Descriptor descriptor = Descriptor.fromJson(entry, indexFile().toString());
+                try {
+                    walk(descriptor, keep, Check.NONE);
+                } catch (CatalogException e) {
+                    String refName = descriptor.annotation(Annotations.REF_NAME);
+                    throw new CatalogException("not pruning catalog " + root + ": the index.json entry "
+                            + (refName == null ? descriptor.digest().toString() : refName)
+                            + " cannot be followed (" + e.getMessage() + "), so what it keeps is unknown; "
+                            + "pull or rebuild that artifact (or untag it), then prune again", e);
                 }
-                try (java.util.stream.Stream<Path> temporary = Files.list(root.resolve(TEMPORARY_FOLDER))) {
-                    for (Path stale : temporary.toList()) {
-                        if (Files.isRegularFile(stale) && Files.getLastModifiedTime(stale).toInstant().isBefore(cutoff)) {
-                            bytes += Files.size(stale);
-                            Files.delete(stale);
+            }
+            Path temporaryFolder = root.resolve(TEMPORARY_FOLDER);
+            Instant cutoff = Instant.now().minus(grace);
+            List<Path> doomed = new ArrayList<>();
+            int recent = 0;
+            try {
+                // Temporary files are listed before the writers are surveyed: a writer opens its pins file before it
+                // creates temporary files (without the catalog lock), so every file listed here belongs to a writer
+                // the survey sees, or to one that is gone.
+                List<Path> temporaryFiles = list(temporaryFolder);
+                InFlight.Survey writers = InFlight.survey(temporaryFolder);
+                keep.addAll(writers.pinned());
+                doomed.addAll(writers.deadFiles());
+                for (Path file : list(root.resolve("blobs").resolve("sha256"))) {
+                    Digest digest = Digest.parseOrNull("sha256:" + file.getFileName());
+                    if (digest == null) {
+                        // another writer's temporary file, or one a crash left: only a stale one goes
+                        if (Files.isRegularFile(file) && isOlder(file, cutoff)) {
+                            doomed.add(file);
+                        }
+                    } else if (!keep.contains(digest)) {
+                        if (isOlder(file, cutoff)) {
+                            doomed.add(file);
+                        } else {
+                            recent++;
                         }
                     }
                 }
+                for (Path stale : temporaryFiles) {
+                    if (Files.isRegularFile(stale) && !stale.getFileName().toString().endsWith(InFlight.SUFFIX)
+                            && !writers.ownedByLiveWriter(stale) && isOlder(stale, cutoff)) {
+                        doomed.add(stale);
+                    }
+                }
             } catch (IOException e) {
-                throw new CatalogException("cannot prune " + root + ": " + e.getMessage(), e);
+                throw new CatalogException("cannot prune " + root + ": " + AccessProblem.describe(e) + "; nothing was deleted", e);
+            }
+            int removed = 0;
+            long bytes = 0;
+            List<String> failures = new ArrayList<>();
+            for (Path file : doomed) {
+                try {
+                    long size = Files.size(file);
+                    Files.delete(file);
+                    bytes += size;
+                    if (file.getParent().getFileName().toString().equals("sha256") && Digest.parseOrNull("sha256:" + file.getFileName()) != null) {
+                        removed++;
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // another prune or tool was faster
+                } catch (IOException e) {
+                    failures.add(file.getFileName() + " (" + AccessProblem.describe(e) + ")");
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new CatalogException("prune of catalog " + root + " removed " + removed + " blobs but could not delete "
+                        + String.join(", ", failures));
             }
             return new Pruned(removed, bytes, recent);
         });
     }
 
-    private void reach(Descriptor descriptor, Set<Digest> reachable) {
-        if (!reachable.add(descriptor.digest()) || !hasBlob(descriptor.digest())) {
-            return;
+    private static boolean isOlder(Path file, Instant cutoff) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
         }
-        String type = descriptor.mediaType();
-        if (MediaTypes.isIndex(type)) {
-            for (Descriptor child : dev.scafctl.catalog.oci.ImageIndex.parse(readBlob(descriptor.digest()),
-                    "index " + descriptor.digest()).manifests()) {
-                reach(child, reachable);
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    /** The folders a write needs, where a layout another tool wrote lacks them; a read-only catalog is left as it is. */
+    private void createFoldersIfAllowed() {
+        for (Path folder : List.of(root.resolve("blobs").resolve("sha256"), root.resolve(TEMPORARY_FOLDER))) {
+            if (!Files.isDirectory(folder)) {
+                try {
+                    Files.createDirectories(folder);
+                } catch (IOException readOnly) {
+                    // the goals that write will say so, naming the folder
+                }
             }
-        } else if (MediaTypes.isManifest(type)) {
-            dev.scafctl.catalog.oci.ImageManifest manifest = dev.scafctl.catalog.oci.ImageManifest.parse(
-                    readBlob(descriptor.digest()), "manifest " + descriptor.digest());
-            reachable.add(manifest.config().digest());
-            manifest.layers().forEach(layer -> reachable.add(layer.digest()));
+        }
+    }
+
+    private void checkLayoutVersion() {
+        Path layout = root.resolve(LAYOUT_FILE);
+        JsonValue node = CanonicalJson.read(readFile(layout), layout.toString());
+        String version = node.path("imageLayoutVersion").asString("");
+        if (!version.startsWith("1.")) {
+            throw new CatalogException(layout + " declares image layout version \"" + version
+                    + "\"; only 1.x layouts are supported");
         }
     }
 
     private void initializeLayout() {
         Path layout = root.resolve(LAYOUT_FILE);
         if (Files.exists(layout)) {
-            JsonValue node = CanonicalJson.read(readFile(layout), layout.toString());
-            String version = node.path("imageLayoutVersion").asString("");
-            if (!version.startsWith("1.")) {
-                throw new CatalogException(layout + " declares image layout version \"" + version
-                        + "\"; only 1.x layouts are supported");
-            }
+            checkLayoutVersion();
         } else {
             AtomicFiles.write(layout, CanonicalJson.write(Map.of("imageLayoutVersion", "1.0.0")));
         }
         if (!Files.exists(indexFile())) {
+            if (holdsBlobs()) {
+                throw new CatalogException("catalog folder " + root + " holds blobs but no index.json, so what it holds"
+                        + " is unknown (a damaged or half-copied catalog); restore its index.json, or move the folder"
+                        + " away to start an empty catalog; nothing was changed");
+            }
             writeIndex(List.of());
+        }
+    }
+
+    private boolean holdsBlobs() {
+        try {
+            return list(root.resolve("blobs").resolve("sha256")).stream()
+                    .anyMatch(file -> Digest.parseOrNull("sha256:" + file.getFileName()) != null);
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + root.resolve("blobs") + ": " + AccessProblem.describe(e), e);
         }
     }
 

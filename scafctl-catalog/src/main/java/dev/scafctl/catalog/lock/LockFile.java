@@ -36,6 +36,10 @@ public record LockFile(Path file, List<LockedPlugin> plugins, List<LockedDepende
         Path folder = solutionFile.toAbsolutePath().getParent();
         for (String name : List.of(FILE_NAME, SCAFCTL_FILE_NAME)) {
             Path candidate = folder.resolve(name);
+            if (Files.isDirectory(candidate)) {
+                throw new dev.scafctl.catalog.InvalidInputException(candidate + " is a folder, not a lock file; remove"
+                        + " or rename it (the lock is written there)");
+            }
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(read(candidate));
             }

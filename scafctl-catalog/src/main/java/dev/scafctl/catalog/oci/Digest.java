@@ -29,6 +29,12 @@ public record Digest(String hex) {
         return new Digest(text.substring(7));
     }
 
+    /** Parses {@code sha256:<64 hex>}, or {@code null} for anything else (a file name that is no digest, say). */
+    public static Digest parseOrNull(String text) {
+        return text != null && text.startsWith("sha256:") && HEX.matcher(text.substring(7)).matches()
+                ? new Digest(text.substring(7)) : null;
+    }
+
     public static Digest of(byte[] content) {
         MessageDigest sha = newSha256();
         return new Digest(HexFormat.of().formatHex(sha.digest(content)));

@@ -62,7 +62,7 @@ interface ArtifactSource {
             @Override
             public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
                     OutputStream out) throws IOException {
-                Files.copy(catalog.blobPath(blob.digest()), out);
+                Files.copy(catalog.verifiedBlob(blob.digest(), blob.size(), "the binary of " + kind.wireName() + " " + name), out);
             }
         };
     }

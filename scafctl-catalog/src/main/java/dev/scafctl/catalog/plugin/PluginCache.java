@@ -68,6 +68,10 @@ public final class PluginCache {
             Source source) {
         Path file = path(name, version, platform);
         Path folder = file.getParent();
+        // a warm cache answers without the lock, so a read-only cache serves what it holds
+        if (verified(name, version, platform, expected).isPresent()) {
+            return new Installation(file, false);
+        }
         return new FolderLock(folder.resolve(".lock")).around(() -> {
             if (verified(name, version, platform, expected).isPresent()) {
                 return new Installation(file, false);
@@ -75,7 +79,7 @@ public final class PluginCache {
             Path temporary = null;
             try {
                 Files.createDirectories(folder);
-                temporary = Files.createTempFile(folder, "." + name.value() + "-", ".tmp");
+                temporary = AtomicFiles.newTemporary(folder, "." + name.value() + "-");
                 MessageDigest sha = Digest.newSha256();
                 long[] written = new long[1];
                 try (OutputStream out = Files.newOutputStream(temporary)) {

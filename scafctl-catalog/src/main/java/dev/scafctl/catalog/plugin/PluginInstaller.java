@@ -256,7 +256,7 @@ public final class PluginInstaller {
                             + ": expected " + expected + ", got " + binary.digest()
                             + " (possible supply chain attack or corrupted download)", expected, binary.digest());
                 }
-                return download(requirement, pin.version(), platform, binary, root.get().digest(), source, true);
+                return download(requirement, pin.version(), platform, binary, root.get().digest(), source, true, options);
             }
         }
         throw new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: the lock pins "
@@ -308,7 +308,8 @@ public final class PluginInstaller {
         if (resolved.isPresent()) {
             Resolved r = resolved.get();
             Descriptor binary = selectBinary(r.source(), requirement, r.version(), r.root(), options.platform());
-            return download(requirement, r.version(), options.platform(), binary, r.root().digest(), r.source(), false);
+            return download(requirement, r.version(), options.platform(), binary, r.root().digest(), r.source(), false,
+                    options);
         }
         if (options.offline()) {
             throw new ArtifactNotFoundException("plugin " + requirement.name() + "@" + requirement.constraint()
@@ -337,6 +338,30 @@ public final class PluginInstaller {
                 + requirement.constraint().toString().replaceAll("^([\\^~]?[0-9.]+).*$", "$1") + "-0";
         return new ArtifactNotFoundException("artifact \"" + requirement.name() + "\" not found in any catalog: no version"
                 + " satisfies " + requirement.constraint() + " in " + names(options) + hint);
+    }
+
+    private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
+            Digest artifactDigest, ArtifactSource source, boolean pinned, Options options) {
+        try {
+            return download(requirement, version, platform, binary, artifactDigest, source, pinned);
+        } catch (DigestMismatchException damaged) {
+            if (!source.name().equals(LocalCatalog.NAME)) {
+                throw damaged;
+            }
+            // the local catalog's copy is damaged: the same artifact (by digest) from a remote catalog of the chain
+            for (ArtifactSource other : sources(options)) {
+                if (other == source || other.name().equals(LocalCatalog.NAME)) {
+                    continue;
+                }
+                Optional<Manifest> root = other.manifest(requirement.kind(), requirement.name(), artifactDigest.toString());
+                if (root.isPresent()) {
+                    log.accept(damaged.getMessage() + "; installing " + requirement.name() + "@" + version + " from catalog \""
+                            + other.name() + "\" instead");
+                    return download(requirement, version, platform, binary, artifactDigest, other, pinned);
+                }
+            }
+            throw damaged;
+        }
     }
 
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,

@@ -71,7 +71,8 @@ public final class CatalogPuller {
             blobs.add(parsed.config());
             blobs.addAll(parsed.layers());
             for (Descriptor blob : blobs) {
-                if (local.hasBlob(blob.digest())) {
+                // held: kept from prune until the tag below; with force, verified, so a damaged copy is fetched again
+                if (local.holdBlob(blob, force)) {
                     counts[1]++;
                 } else {
                     client.pullBlob(repository, blob, local, part.listener());

@@ -79,6 +79,7 @@ public final class CatalogPusher {
 
     public Result push(ArtifactReference reference, RemoteCatalog catalog, Options options) {
         Descriptor entry = local.require(reference);
+        local.verify(reference.toString(), entry);
         RegistryClient client = clients.apply(catalog.registry());
         String repository = catalog.repository(reference.kind(), reference.name());
         Counts counts = new Counts();

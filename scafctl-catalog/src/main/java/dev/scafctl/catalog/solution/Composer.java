@@ -40,7 +40,12 @@ final class Composer {
         }
         for (YamlNode entry : root.positions().get("compose").items()) {
             String pattern = entry.requiredText();
-            List<String> matches = Globs.isGlob(pattern) ? Globs.match(root.folder(), pattern) : List.of(pattern);
+            List<String> matches;
+            try {
+                matches = Globs.isGlob(pattern) ? Globs.match(root.folder(), pattern) : List.of(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw entry.fail("is not a valid glob: " + Globs.describe(e));
+            }
             if (matches.isEmpty()) {
                 throw entry.fail("matches no file: " + pattern);
             }

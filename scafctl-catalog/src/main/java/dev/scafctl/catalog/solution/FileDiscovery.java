@@ -41,7 +41,13 @@ final class FileDiscovery {
                     : new InvalidInputException(solution.file() + ": bundle.include \"" + pattern + "\" (composed): " + problem);
             checkShape(pattern, fail);
             if (Globs.isGlob(pattern)) {
-                for (String match : Globs.match(folder, pattern)) {
+                List<String> matches;
+                try {
+                    matches = Globs.match(folder, pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw fail.with("is not a valid glob: " + Globs.describe(e));
+                }
+                for (String match : matches) {
                     add(folder, match, ignore, files, fail);
                 }
             } else {

@@ -22,6 +22,17 @@ final class Globs {
         return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
     }
 
+    /** What is wrong with a glob, in words: {@code missing ']' in "configs/[a.yaml" (at character 9)}. */
+    static String describe(java.util.regex.PatternSyntaxException e) {
+        String description = e.getDescription().replace("Missing", "missing");
+        if (description.chars().filter(c -> c == '\'').count() == 1) {
+            description += "'"; // the JDK says "Missing ']"
+        }
+        return description + " in \"" + e.getPattern().replaceFirst("^glob:", "") + "\""
+                + (e.getIndex() >= 0 ? " (at character " + (e.getIndex() + 1) + ")" : "");
+    }
+
+    /** The files below {@code folder} that {@code pattern} matches; a pattern that is no glob throws PatternSyntaxException. */
     static List<String> match(Path folder, String pattern) {
         String cleaned = pattern.startsWith("./") ? pattern.substring(2) : pattern;
         List<PathMatcher> matchers = Stream.of(cleaned, cleaned.replace("/**/", "/"), cleaned.startsWith("**/") ? cleaned.substring(3) : cleaned)

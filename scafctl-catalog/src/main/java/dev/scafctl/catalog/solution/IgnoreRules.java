@@ -37,12 +37,26 @@ public final class IgnoreRules {
         } catch (IOException e) {
             throw new dev.scafctl.catalog.InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        int fromFile = lines.size();
         lines.addAll(extra);
         List<Rule> rules = new ArrayList<>();
-        for (String raw : lines) {
+        for (int number = 0; number < lines.size(); number++) {
+            String raw = lines.get(number);
+            String where = number < fromFile ? file + ":" + (number + 1) : "bundle.exclude \"" + raw + "\"";
+            try {
+                addRules(raw, rules);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new dev.scafctl.catalog.InvalidInputException(where + ": not a valid pattern: " + Globs.describe(e));
+            }
+        }
+        return new IgnoreRules(rules);
+    }
+
+    private static void addRules(String raw, List<Rule> rules) {
+        {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+                return;
             }
             boolean negated = line.startsWith("!");
             if (negated) {
@@ -66,7 +80,6 @@ public final class IgnoreRules {
                 rules.add(new Rule(negated, true, directory, rest, FileSystems.getDefault().getPathMatcher("glob:" + rest)));
             }
         }
-        return new IgnoreRules(rules);
     }
 
     /** Whether {@code relativePath} (forward slashes, relative to the solution folder) is ignored. */

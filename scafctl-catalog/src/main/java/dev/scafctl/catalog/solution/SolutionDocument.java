@@ -23,7 +23,9 @@ public final class SolutionDocument {
 
     static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // every string quoted: the writer's guess of which strings need quotes misses some ("0x1F", "1.0"
+            // with numbers unquoted), and an unquoted one would mean a number in the stored solution
+            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .build();
 
     private final Path file;
@@ -53,7 +55,8 @@ public final class SolutionDocument {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            JsonNode node = YAML.readTree(bytes);
+            // the tree comes from the document just read (one YAML parser): aliases expanded, as the user meant them
+            JsonNode node = positions.toTree();
             ObjectNode tree = node instanceof ObjectNode object ? object : YAML.createObjectNode();
             return new SolutionDocument(file, bytes, positions, tree);
         } catch (JacksonException e) {
@@ -71,6 +74,12 @@ public final class SolutionDocument {
         YamlNode kind = positions.get("kind");
         if (kind.isPresent() && !kind.text().orElse("").equals("Solution")) {
             throw kind.fail("must be Solution");
+        }
+        for (String section : java.util.List.of("metadata", "bundle")) {
+            YamlNode node = positions.get(section);
+            if (node.isPresent() && !node.isMapping()) {
+                throw node.fail("must be a mapping, not a single value or a list");
+            }
         }
         YamlNode name = positions.get("metadata").get("name");
         String nameText = name.requiredText();

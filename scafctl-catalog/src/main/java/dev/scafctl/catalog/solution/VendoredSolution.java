@@ -13,7 +13,8 @@ public record VendoredSolution(String ref, String name, String resolvedVersion, 
      * {@code source} inputs that the build rewrote to {@code .scafctl/vendor/<name>@<version>.yaml}.
      */
     public static List<String> referencedBy(byte[] solutionYaml) {
-        return References.of(SolutionDocument.YAML.readTree(solutionYaml)).stream()
+        return References.of(dev.scafctl.catalog.yaml.YamlNode.parse(java.nio.file.Path.of("the stored solution.yaml"),
+                new String(solutionYaml, java.nio.charset.StandardCharsets.UTF_8)).toTree()).stream()
                 .filter(reference -> reference.value().startsWith(Vendoring.FOLDER))
                 .map(References.Reference::catalogDependency).flatMap(Optional::stream)
                 .distinct().sorted().toList();

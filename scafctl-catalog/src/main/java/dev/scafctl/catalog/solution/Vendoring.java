@@ -98,7 +98,8 @@ final class Vendoring {
         files.add(BundleFile.inMemory(path, yaml));
         List<String> deeper = new ArrayList<>(chain);
         deeper.add(label);
-        vendorAll(SolutionDocument.YAML.readTree(yaml), deeper, false);
+        vendorAll(dev.scafctl.catalog.yaml.YamlNode.parse(java.nio.file.Path.of(path),
+                new String(yaml, java.nio.charset.StandardCharsets.UTF_8)).toTree(), deeper, false);
         return vendored;
     }
 

@@ -4,11 +4,26 @@ import dev.scafctl.catalog.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -34,23 +49,174 @@ public final class YamlNode {
         this.path = path;
     }
 
-    /** Reads a YAML file; a syntax error names the file, line and column. An empty file is an empty mapping. */
+    /** How deep lists and mappings may nest: far more than any solution, lock or config needs, far less than a stack. */
+    public static final int MAX_DEPTH = 200;
+
+    /** How many characters a document may stand for once its aliases are expanded (a billion laughs stops here). */
+    public static final long MAX_EXPANDED = 16L << 20;
+
+    /**
+     * Reads a YAML file; a syntax error names the file, line and column. An empty file is an empty mapping. Refused,
+     * naming the place: nesting deeper than {@link #MAX_DEPTH}, a key twice in one mapping (YAML requires unique keys),
+     * and aliases that expand past {@link #MAX_EXPANDED} characters.
+     */
     public static YamlNode read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + " is a folder, not a YAML file");
+        }
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return parse(file, text);
+    }
+
+    /** {@link #read} for text already at hand, {@code file} naming it in errors. */
+    public static YamlNode parse(Path file, String text) {
         try {
-            Optional<Node> root = new Compose(LoadSettings.builder().setLabel(file.toString()).build()).composeString(text);
-            return new YamlNode(file, root.orElse(null), "");
+            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
+            int depth = 0;
+            for (Event event : new Parse(settings).parseString(text)) {
+                if (event instanceof CollectionStartEvent) {
+                    if (++depth > MAX_DEPTH) {
+                        String where = event.getStartMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
+                        throw new InvalidInputException(file + where + ": nests lists and mappings deeper than "
+                                + MAX_DEPTH + " levels; flatten it");
+                    }
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
+            }
+            Optional<Node> root = new Compose(settings).composeString(text);
+            YamlNode document = new YamlNode(file, root.orElse(null), "");
+            document.check();
+            return document;
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
             throw new InvalidInputException(file + where + ": malformed YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
             throw new InvalidInputException(file + ": malformed YAML: " + e.getMessage());
         }
+    }
+
+    /** Duplicate keys and the expanded size, walked once per distinct node (aliases share their anchor's node). */
+    private void check() {
+        if (node == null) {
+            return;
+        }
+        long expanded = expandedSize(node, new IdentityHashMap<>());
+        if (expanded > MAX_EXPANDED) {
+            throw new InvalidInputException(file + ": its aliases expand it to more than " + MAX_EXPANDED
+                    + " characters; write the repeated content once");
+        }
+        checkKeys(this, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static long expandedSize(Node node, IdentityHashMap<Node, Long> known) {
+        Long size = known.get(node);
+        if (size != null) {
+            return size;
+        }
+        known.put(node, 0L); // a recursive alias counts once
+        long total = 1;
+        if (node instanceof ScalarNode scalar) {
+            total += scalar.getValue().length();
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                total = Math.min(Long.MAX_VALUE / 2, total + expandedSize(item, known));
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                total = Math.min(Long.MAX_VALUE / 2, total + expandedSize(tuple.getKeyNode(), known)
+                        + expandedSize(tuple.getValueNode(), known));
+            }
+        }
+        known.put(node, total);
+        return total;
+    }
+
+    private static void checkKeys(YamlNode at, Set<Node> seen) {
+        if (!seen.add(at.node)) {
+            return;
+        }
+        if (at.node instanceof MappingNode mapping) {
+            Map<String, Node> keys = new HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    Node first = keys.putIfAbsent(key.getValue(), key);
+                    if (first != null) {
+                        String line = first.getStartMark().map(m -> " (first at line " + (m.getLine() + 1) + ")").orElse("");
+                        throw new YamlNode(at.file, key, at.path.isEmpty() ? key.getValue() : at.path + "." + key.getValue())
+                                .fail("appears twice in one mapping" + line + "; YAML requires unique keys, remove one");
+                    }
+                }
+            }
+            for (String key : at.keys()) {
+                checkKeys(at.get(key), seen);
+            }
+        } else if (at.node instanceof SequenceNode) {
+            for (YamlNode item : at.items()) {
+                checkKeys(item, seen);
+            }
+        }
+    }
+
+    /**
+     * This node as a Jackson tree, aliases expanded (each alias becomes a copy of what its anchor names, not the
+     * anchor's name) and plain scalars typed by the YAML 1.2 core schema, for code that composes and rewrites.
+     */
+    public JsonNode toTree() {
+        return toTree(node, 0);
+    }
+
+    private JsonNode toTree(Node node, int depth) {
+        if (depth > 4 * MAX_DEPTH) {
+            throw new InvalidInputException(file + ": its aliases nest deeper than " + 4 * MAX_DEPTH
+                    + " levels (an alias inside what it names?)");
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node == null) {
+            return nodes.missingNode();
+        }
+        if (node instanceof MappingNode mapping) {
+            ObjectNode object = nodes.objectNode();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(tuple.getKeyNode());
+                object.set(key, toTree(tuple.getValueNode(), depth + 1));
+            }
+            return object;
+        }
+        if (node instanceof SequenceNode sequence) {
+            ArrayNode array = nodes.arrayNode();
+            sequence.getValue().forEach(item -> array.add(toTree(item, depth + 1)));
+            return array;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        Tag tag = scalar.getTag();
+        try {
+            if (tag.equals(Tag.NULL)) {
+                return nodes.nullNode();
+            }
+            if (tag.equals(Tag.BOOL)) {
+                return nodes.booleanNode(text.equalsIgnoreCase("true"));
+            }
+            if (tag.equals(Tag.INT)) {
+                String digits = text.startsWith("+") ? text.substring(1) : text;
+                return nodes.numberNode(digits.startsWith("0x") ? new BigInteger(digits.substring(2), 16)
+                        : digits.startsWith("0o") ? new BigInteger(digits.substring(2), 8) : new BigInteger(digits));
+            }
+            if (tag.equals(Tag.FLOAT)) {
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                return nodes.numberNode(lower.endsWith(".nan") ? Double.NaN : lower.endsWith(".inf")
+                        ? (lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : Double.parseDouble(text));
+            }
+        } catch (NumberFormatException e) {
+            return nodes.textNode(text);
+        }
+        return nodes.textNode(text);
     }
 
     public boolean isPresent() {

@@ -10,6 +10,7 @@ import dev.scafctl.catalog.ArtifactNotFoundException;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.Alias;
 import dev.scafctl.catalog.artifact.Platform;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
@@ -189,7 +190,7 @@ class PushPullTest {
                 List.of(catalog), RemoteFixtures.anonymous(), new dev.scafctl.catalog.plugin.PluginCache(work.resolve("cache")),
                 TransferListener.NONE, line -> { });
         ArtifactNotFoundException notFound = assertThrows(ArtifactNotFoundException.class, () -> installer.pin(
-                new dev.scafctl.catalog.artifact.PluginRequirement(dev.scafctl.catalog.artifact.ArtifactName.of("aliased"),
+                new PluginRequirement(dev.scafctl.catalog.artifact.ArtifactName.of("aliased"),
                         dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
                         dev.scafctl.catalog.artifact.VersionConstraint.parse("~1.0.0")), false));
         assertTrue(notFound.getMessage().contains("no version satisfies ~1.0.0"), notFound.getMessage());

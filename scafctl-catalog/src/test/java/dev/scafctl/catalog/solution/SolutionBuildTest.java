@@ -165,7 +165,7 @@ class SolutionBuildTest {
                 "lib-b's own copy names lib-a@1.0.0 exactly");
         ImageManifest manifest = ImageManifest.parse(catalog.readBlob(app.manifest().digest()), "manifest");
         String stored = new String(catalog.readBlob(manifest.layers().get(0).digest()), StandardCharsets.UTF_8);
-        assertTrue(stored.contains("source: .scafctl/vendor/lib-b@1.0.0.yaml"), stored);
+        assertTrue(stored.contains("source: \".scafctl/vendor/lib-b@1.0.0.yaml\""), stored);
 
         Path cyclic = write("a2/solution.yaml", dependsOn("lib-a", "1.1.0", "lib-b@^1"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(cyclic, catalog));
