@@ -21,7 +21,7 @@ public record Registry(String host, boolean plainHttp, boolean insecure, Path ca
         Objects.requireNonNull(host, "host");
         if (host.contains("@")) {
             // never echoed: what stands before the '@' is a user name and often a password
-            throw new InvalidInputException("a registry address must not carry a user name or password (user:password@);"
+            throw new InvalidInputException("a registry address must not carry a user name or password before an @;"
                     + " put credentials in a settings.xml <server> whose id is the registry's host:port");
         }
         Matcher matcher = HOST_PORT.matcher(host);

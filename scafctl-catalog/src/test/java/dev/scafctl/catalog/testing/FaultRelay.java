@@ -21,13 +21,13 @@ import java.util.function.Function;
 /**
  * A plain-HTTP relay on raw sockets in front of a real registry, for faults at the byte level: it relays a request
  * as it is (one request per connection), or forwards the answer's head and only part of its body and then goes
- * silent with the connection open, or reads part of an upload and then goes silent, or answers with a redirect
+ * silent with the connection open (or closes it), or reads part of an upload and then goes silent, or answers with a redirect
  * whose connection it watches until the client closes it. Which, a rule decides from {@code METHOD /path?query}.
  */
 public final class FaultRelay implements AutoCloseable {
 
     /** What the relay does with one request. */
-    public sealed interface Action permits Relay, StallAnswer, StallUpload, Redirect {}
+    public sealed interface Action permits Relay, StallAnswer, BreakAnswer, StallUpload, Redirect {}
 
     /** Relays the request, to {@code path} instead of its own when that is not null. */
     public record Relay(String path) implements Action {}
@@ -35,10 +35,13 @@ public final class FaultRelay implements AutoCloseable {
     /** Relays the request, then forwards the answer's head and {@code bodyBytes} of its body, then goes silent. */
     public record StallAnswer(int bodyBytes) implements Action {}
 
+    /** Relays the request, then forwards the answer's head and {@code bodyBytes} of its body, then closes. */
+    public record BreakAnswer(int bodyBytes) implements Action {}
+
     /** Reads the request's head and {@code bodyBytes} of its body, then goes silent. */
     public record StallUpload(int bodyBytes) implements Action {}
 
-    /** Answers with {@code status} to {@code location}, with a small body, and waits for the client to close. */
+    /** Answers with {@code status} to {@code location}, with a 1 MiB body, and waits for the client to close. */
     public record Redirect(int status, String location) implements Action {}
 
     public static final Action RELAY = new Relay(null);
@@ -129,7 +132,7 @@ public final class FaultRelay implements AutoCloseable {
                 fromClient.readNBytes((int) length);
                 CountDownLatch closed = new CountDownLatch(1);
                 redirectsClosed.add(closed);
-                byte[] body = "redirecting".getBytes(StandardCharsets.US_ASCII);
+                byte[] body = new byte[1 << 20]; // more than a client reads ahead: unread, it holds the connection
                 toClient.write(("HTTP/1.1 " + redirect.status() + " Redirect\r\nLocation: " + redirect.location()
                         + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 toClient.write(body);
@@ -166,6 +169,11 @@ public final class FaultRelay implements AutoCloseable {
                     toClient.flush();
                     stalls.countDown();
                     closing.await();
+                    return;
+                }
+                if (action instanceof BreakAnswer broken) {
+                    toClient.write(fromRegistry.readNBytes(broken.bodyBytes()));
+                    toClient.flush();
                     return;
                 }
                 fromRegistry.transferTo(toClient);
