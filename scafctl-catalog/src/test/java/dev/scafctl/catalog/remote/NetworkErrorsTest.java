@@ -70,12 +70,7 @@ class NetworkErrorsTest {
     }
 
     private BuiltPlugin published(String prefix, String name) {
-        LocalCatalog source = LocalCatalog.open(work.resolve("publisher"));
-        BuiltPlugin built = RemoteFixtures.build(source, work, name, "1.0.0", List.of(LINUX), prefix);
-        RemoteFixtures.pusher(source, clients(), new BlobLocations()).push(built.reference(),
-                RemoteCatalog.parse(prefix, "http://" + shared.registry().hostPort() + "/" + prefix, false, null),
-                new CatalogPusher.Options(false));
-        return built;
+        return RemoteFixtures.published(work, shared.registry().hostPort(), prefix, name, clients());
     }
 
     private static int closedPort() throws Exception {
