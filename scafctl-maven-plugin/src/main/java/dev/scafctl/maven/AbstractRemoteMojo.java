@@ -1,5 +1,6 @@
 package dev.scafctl.maven;
 
+import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.remote.BlobLocations;
@@ -63,6 +64,15 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
     @Parameter(property = "scafctl.caFile")
     private File caFile;
 
+    /**
+     * How many seconds a request to a registry may go without progress (no byte sent or received, no answer) before
+     * it fails, naming the registry, the request and how long it waited: a registry or proxy that goes silent never
+     * hangs the build. A large blob on a slow line is fine as long as bytes keep moving. The lock extension reads
+     * the same setting.
+     */
+    @Parameter(property = "scafctl.timeout", defaultValue = "60")
+    private int timeout;
+
     private final SettingsDecrypter decrypter;
     private CatalogAccess access;
 
@@ -85,9 +95,17 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
     /** How this build reaches catalogs: made once per goal from the same inputs the lock extension reads. */
     protected CatalogAccess catalogAccess() throws MojoFailureException {
         if (access == null) {
+            try {
+                MavenCatalogAccess.timeout(parameters()); // its message names the parameter itself
+            } catch (InvalidInputException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
             access = parameter("catalogs", "catalogs or config.yaml", () -> MavenCatalogAccess.of(parameters(), session(),
                     decrypter, getLog()::warn, getLog().isDebugEnabled() ? getLog()::debug : null));
-            getLog().debug("Catalog chain: " + access.describeChain());
+            if (getLog().isDebugEnabled()) {
+                CatalogAccess made = access;
+                getLog().debug("Catalog chain: " + parameter("catalog", "scafctl.catalog", made::describeChain));
+            }
         }
         return access;
     }

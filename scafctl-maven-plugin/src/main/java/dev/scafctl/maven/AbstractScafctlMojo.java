@@ -77,7 +77,10 @@ abstract class AbstractScafctlMojo extends AbstractMojo {
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (CatalogException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // Not given as the cause: Maven would add each cause's text to the message, and the name of an exception
+            // without one (a refused connection's). The message says what failed where; -X shows the chain.
+            getLog().debug("scafctl:" + mojoExecution.getGoal() + " failed", e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

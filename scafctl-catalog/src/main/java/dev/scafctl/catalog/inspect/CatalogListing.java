@@ -70,6 +70,9 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
         try {
             repositories = client.listRepositories();
         } catch (RegistryException e) {
+            if (e.status() < 0) {
+                throw e; // no answer at all: the registry cannot be reached, which is no empty catalog
+            }
             repositories = new ArrayList<>();
             for (ArtifactKind k : ArtifactKind.values()) {
                 for (String name : knownNames) {

@@ -2,6 +2,7 @@ package dev.scafctl.catalog.remote;
 
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.yaml.YamlNode;
+import dev.scafctl.catalog.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,12 +131,32 @@ public final class ConfiguredCatalogs {
                 return definition.toRemoteCatalog();
             }
         }
+        if (looksLikeAName(nameOrUrl)) {
+            String known = definitions.stream().map(CatalogDefinition::name).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new InvalidInputException("no catalog named \"" + nameOrUrl + "\"; " + (known.isEmpty()
+                    ? "no catalog is configured (<catalogs> in the pom, or scafctl's config.yaml)"
+                    : "the configured catalogs are " + known) + "; or give a URL such as oci://registry.example.com/scafctl");
+        }
         RemoteCatalog parsed = RemoteCatalog.parse(null, nameOrUrl, false, null);
         return definitions.stream().map(CatalogDefinition::toRemoteCatalog)
                 .filter(c -> c.registry().host().equals(parsed.registry().host()))
                 .findFirst()
                 .map(c -> RemoteCatalog.parse(null, nameOrUrl, c.registry().insecure(), c.registry().caFile()))
                 .orElse(parsed);
+    }
+
+    /**
+     * Whether {@code nameOrUrl} can only be meant as a catalog name: no scheme, and a first segment with no dot or
+     * colon that is not {@code localhost} (so it cannot be a registry host, as docker reads image names).
+     */
+    private static boolean looksLikeAName(String nameOrUrl) {
+        String text = nameOrUrl.strip();
+        if (text.contains("://")) {
+            return false;
+        }
+        String first = text.split("/", 2)[0];
+        return !first.contains(".") && !first.contains(":") && !first.equals("localhost");
     }
 
     /** The TLS options configured for a registry host, applied to a URL given on the command line. */

@@ -3,6 +3,7 @@ package dev.scafctl.catalog.remote;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Flow;
@@ -22,6 +23,17 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
     private final Path file;
     private final LongConsumer progress;
 
+    /** The local file could not be read: not a network failure, and no retry mends it. */
+    static final class Unreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(Path file, IOException cause) {
+            super((cause instanceof NoSuchFileException ? "the local blob file " + file + " is missing"
+                    : "cannot read the local blob file " + file + " (" + cause.getMessage() + ")")
+                    + "; the local catalog is damaged: build or pull the artifact again", cause);
+        }
+    }
+
     FileBody(Path file, LongConsumer progress) {
         this.file = file;
         this.progress = progress;
@@ -40,7 +52,7 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
                 @Override
                 public void cancel() {}
             });
-            subscriber.onError(e);
+            subscriber.onError(new Unreadable(file, e));
             return;
         }
         subscriber.onSubscribe(new Chunks(channel, subscriber));
@@ -87,7 +99,7 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
                         chunk = read();
                     } catch (IOException e) {
                         end();
-                        subscriber.onError(e);
+                        subscriber.onError(new Unreadable(file, e));
                         return;
                     }
                     if (chunk == null) {

@@ -6,15 +6,22 @@ import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -228,9 +241,11 @@ public final class RegistryClient {
         }
         URI target = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8));
-        try (Response done = send(() -> request(target).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, sent -> listener.progress(blob, sent)),
-                        blob.size())), pushScope(repository), what)) {
+        try (Response done = send(idle -> request(target).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, sent -> {
+                    idle.progress();
+                    listener.progress(blob, sent);
+                }), blob.size())), pushScope(repository), what)) {
             done.requireSuccess();
         }
     }
@@ -240,8 +255,9 @@ public final class RegistryClient {
      * match the descriptor.
      */
     public Descriptor pullBlob(String repository, Descriptor blob, LocalCatalog catalog, TransferListener listener) {
-        return downloadBlob(repository, blob, listener,
-                body -> catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository));
+        // each attempt stores into a temporary file of its own, so a download that broke off can start over
+        return download(repository, blob, listener,
+                body -> catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository), true);
     }
 
     /** What is done with a blob's bytes as they arrive. */
@@ -255,23 +271,53 @@ public final class RegistryClient {
      * Redirects (to a CDN, say) are followed without the registry's credentials.
      */
     public <T> T downloadBlob(String repository, Descriptor blob, TransferListener listener, BlobReader<T> reader) {
+        return download(repository, blob, listener, reader, false);
+    }
+
+    /**
+     * {@link #downloadBlob}; when {@code startsOver}, {@code reader} may be given a fresh body after the connection
+     * broke off (it must then start over: the bytes it had are lost), up to the transport's attempts.
+     */
+    private <T> T download(String repository, Descriptor blob, TransferListener listener, BlobReader<T> reader,
+            boolean startsOver) {
         String what = "downloading blob " + blob.digest() + " from " + repository;
         URI uri = blobUri(repository, blob.digest());
-        try (Response response = send(() -> request(uri).GET(), pullScope(repository), what)) {
-            Response current = response;
-            for (int hops = 0; isRedirect(current.status()); hops++) {
-                URI next = uri.resolve(current.headers().firstValue("Location")
-                        .orElseThrow(() -> new RegistryException(what + ": redirect without Location", response.status())));
-                if (hops == 5) {
-                    throw new RegistryException(what + ": too many redirects", response.status());
+        for (int attempt = 1; ; attempt++) {
+            Response current = send(() -> request(uri).GET(), pullScope(repository), what);
+            try {
+                for (int hops = 0; isRedirect(current.status()); hops++) {
+                    Response hop = current;
+                    URI next = uri.resolve(hop.headers().firstValue("Location")
+                            .orElseThrow(() -> new RegistryException(what + ": redirect without Location", hop.status())));
+                    if (hops == 5) {
+                        throw new RegistryException(what + ": too many redirects", hop.status());
+                    }
+                    hop.discard(); // before the next hop, so its connection is free again
+                    current = sendUnauthenticated(next, what);
                 }
-                current = sendUnauthenticated(next, what);
-            }
-            current.requireSuccess();
-            try (InputStream body = counting(current.body(), blob, listener)) {
-                return reader.read(body);
-            } catch (IOException e) {
-                throw new RegistryException(what + " failed: " + e.getMessage(), e);
+                current.requireSuccess();
+                BlobBody body = new BlobBody(current.body(), blob, listener);
+                try (InputStream in = body) {
+                    return reader.read(in);
+                } catch (IOException | RuntimeException e) {
+                    if (body.failure == null) {
+                        if (e instanceof IOException io) {
+                            throw new RegistryException(what + " failed: " + describe(io), io);
+                        }
+                        throw (RuntimeException) e;
+                    }
+                    IOException cause = body.failure;
+                    if (cause instanceof IdleTimeout.Stalled) {
+                        throw stalled(what, "GET " + current.uri().getPath(), cause);
+                    }
+                    if (startsOver && attempt < transport.maxAttempts()) {
+                        backoff(attempt, null, what + ": " + describe(cause));
+                        continue;
+                    }
+                    throw new RegistryException(what + " failed: the download from registry " + registry + " broke off after "
+                            + body.done + " of " + blob.size() + " bytes (" + describe(cause) + "), " + attempt
+                            + " attempt(s); check the network and the proxy settings, then try again", cause);
+                }
             } finally {
                 current.close();
             }
@@ -281,9 +327,15 @@ public final class RegistryClient {
     // ---- HTTP with authentication and retries ------------------------------------------------------------
 
     private Response send(Supplier<HttpRequest.Builder> request, String scope, String what) {
+        return send(idle -> request.get(), scope, what);
+    }
+
+    /** Sends a request built for an attempt's {@link IdleTimeout}, which a request body may tell of its progress. */
+    private Response send(Function<IdleTimeout, HttpRequest.Builder> request, String scope, String what) {
         boolean answeredChallenge = false;
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder builder = request.get();
+            IdleTimeout idle = new IdleTimeout(transport.requestTimeout());
+            HttpRequest.Builder builder = request.apply(idle);
             String authorization = authorizationFor(scope);
             if (authorization != null) {
                 builder.header("Authorization", authorization);
@@ -291,8 +343,15 @@ public final class RegistryClient {
             HttpRequest built = builder.build();
             HttpResponse<InputStream> response;
             try {
-                response = exchange(built, HttpResponse.BodyHandlers.ofInputStream(), what);
+                response = exchange(built, idle.bodyHandler(), idle, what);
             } catch (IOException e) {
+                if (e instanceof IdleTimeout.Stalled) {
+                    throw stalled(what, built.method() + " " + built.uri().getPath(), e);
+                }
+                Optional<FileBody.Unreadable> local = causeOf(e, FileBody.Unreadable.class);
+                if (local.isPresent()) {
+                    throw new RegistryException(what + " failed: " + local.get().getMessage(), local.get());
+                }
                 if (attempt < transport.maxAttempts() && TransportFailures.retryable(e)) {
                     backoff(attempt, null, what + ": " + describe(e));
                     continue;
@@ -300,7 +359,7 @@ public final class RegistryClient {
                 throw new RegistryException(TransportFailures.explain(what, registry, built.uri(), transport.proxies(), e,
                         attempt), e);
             }
-            Response wrapped = new Response(response, what);
+            Response wrapped = new Response(response, built.uri(), what);
             transport.debug().accept(built.method() + " " + built.uri() + " -> " + response.statusCode());
             if (response.statusCode() == 407) {
                 wrapped.close();
@@ -337,21 +396,64 @@ public final class RegistryClient {
         }
     }
 
-    /** Sends one request as it is; being interrupted meanwhile fails {@code what}. */
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, String what) throws IOException {
+    /**
+     * Sends one request as it is and waits for the answer's head while {@code idle} sees progress; a longer silence
+     * cancels the exchange with {@link IdleTimeout.Stalled}. Being interrupted meanwhile fails {@code what}.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body, IdleTimeout idle,
+            String what) throws IOException {
+        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, body);
         try {
-            return http.send(request, body);
+            while (true) {
+                long remaining = idle.remainingNanos();
+                if (remaining <= 0) {
+                    answer.cancel(true);
+                    throw new IdleTimeout.Stalled("an answer", idle.timeout());
+                }
+                try {
+                    return answer.get(remaining, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // the request body may have moved meanwhile: look again
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new RegistryException(what + " was interrupted", e);
         }
     }
 
+    /** {@code what} met a registry that went silent for the whole timeout during {@code request}. */
+    private RegistryException stalled(String what, String request, IOException e) {
+        return new RegistryException(what + " failed: registry " + registry + " went silent: " + e.getMessage() + " to "
+                + request + " (not retried); check the network and the proxy settings, or give slow registries longer"
+                + " with the timeout (scafctl.timeout, in seconds)", e);
+    }
+
+    static <E extends Throwable> Optional<E> causeOf(Throwable e, Class<E> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Response sendUnauthenticated(URI uri, String what) {
+        IdleTimeout idle = new IdleTimeout(transport.requestTimeout());
         try {
-            HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).timeout(transport.requestTimeout())
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream(), what);
-            return new Response(response, what);
+            HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri).GET().build(), idle.bodyHandler(),
+                    idle, what);
+            return new Response(response, uri, what);
         } catch (IOException e) {
             throw new RegistryException(what + " failed at " + uri.getHost() + ": " + describe(e), e);
         }
@@ -389,10 +491,11 @@ public final class RegistryClient {
         }
         URI realm = URI.create(challenge.parameters().get("realm"));
         URI uri = URI.create(realm + (realm.getRawQuery() == null ? "?" : "&") + query);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(transport.requestTimeout()).GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET();
         credentials.ifPresent(c -> builder.header("Authorization", c.basicAuthorization()));
         try {
-            HttpResponse<byte[]> response = exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray(), what);
+            HttpResponse<byte[]> response = exchange(builder.build(), HttpResponse.BodyHandlers.ofByteArray(),
+                    new IdleTimeout(transport.requestTimeout()), what);
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw unauthorized(what);
             }
@@ -457,8 +560,9 @@ public final class RegistryClient {
         }
     }
 
+    /** A request; how long it may wait is the {@link IdleTimeout} of {@link #exchange}, not a limit on the whole. */
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(transport.requestTimeout());
+        return HttpRequest.newBuilder(uri);
     }
 
     private URI manifestUri(String repository, String reference) {
@@ -485,44 +589,99 @@ public final class RegistryClient {
         return CanonicalJson.read(manifest, "manifest").path("mediaType").asString(MediaTypes.IMAGE_MANIFEST);
     }
 
+    /** What went wrong on the wire, in words (never an exception's class name). */
     static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        if (e instanceof IdleTimeout.Stalled) {
+            return e.getMessage();
+        }
+        if (causeOf(e, UnresolvedAddressException.class).isPresent() || causeOf(e, UnknownHostException.class).isPresent()) {
+            return "the host name does not resolve";
+        }
+        if (causeOf(e, HttpTimeoutException.class).isPresent()) {
+            return "timed out";
+        }
+        if (causeOf(e, SSLException.class).isPresent()) {
+            return "TLS failed: " + causeOf(e, SSLException.class).get().getMessage();
+        }
+        if (causeOf(e, ConnectException.class).isPresent()) {
+            return "connection refused";
+        }
+        if (causeOf(e, ClosedChannelException.class).isPresent() || e instanceof EOFException) {
+            return "the connection was closed";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return "the connection failed";
     }
 
-    private static InputStream counting(InputStream in, Descriptor blob, TransferListener listener) {
-        return new FilterInputStream(in) {
-            private long done;
+    /**
+     * A blob's body as it arrives, counted for {@code listener}; it remembers a failure of the connection (an early
+     * end included), so that a failure of the connection is told from one of whatever stores the bytes.
+     */
+    private static final class BlobBody extends FilterInputStream {
+        private final Descriptor blob;
+        private final TransferListener listener;
+        private long done;
+        private IOException failure;
 
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    listener.progress(blob, ++done);
-                }
-                return b;
-            }
+        BlobBody(InputStream in, Descriptor blob, TransferListener listener) {
+            super(in);
+            this.blob = blob;
+            this.listener = listener;
+        }
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    done += n;
-                    listener.progress(blob, done);
-                }
-                return n;
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
             }
-        };
+            if (n > 0) {
+                done += n;
+                listener.progress(blob, done);
+            } else if (n < 0 && done < blob.size()) {
+                failure = new EOFException("the body ended after " + done + " of " + blob.size() + " bytes");
+                throw failure;
+            }
+            return n;
+        }
     }
 
     /** A response whose body must be consumed or closed; error texts name the operation, never a secret. */
     private final class Response implements AutoCloseable {
         private final HttpResponse<InputStream> response;
+        private final URI uri;
         private final String what;
 
-        Response(HttpResponse<InputStream> response, String what) {
+        Response(HttpResponse<InputStream> response, URI uri, String what) {
             this.response = response;
+            this.uri = uri;
             this.what = what;
+        }
+
+        URI uri() {
+            return uri;
+        }
+
+        /** Reads a small body to its end (so the connection can serve another request) and closes it. */
+        void discard() {
+            try (InputStream in = response.body()) {
+                in.readNBytes(64 << 10);
+            } catch (IOException e) {
+                // the connection is dropped instead of reused
+            }
         }
 
         int status() {

@@ -49,6 +49,14 @@ public record RemoteCatalog(String name, Registry registry, String prefix, Remot
         text = stripSlashes(text);
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);
+        int at = host.lastIndexOf('@');
+        if (at >= 0) {
+            // the user-info part is never shown: it often holds a password
+            throw new InvalidInputException("catalog URL \"" + (url.contains("://") ? url.strip().substring(0, url.strip().indexOf("://") + 3) : "")
+                    + "***@" + text.substring(at + 1) + "\" carries a user name or password; never put credentials in a"
+                    + " URL: give them in a settings.xml <server> with id " + host.substring(at + 1)
+                    + " (or SCAFCTL_REGISTRY_USERNAME and SCAFCTL_REGISTRY_PASSWORD, or docker login)");
+        }
         String prefix = slash < 0 ? "" : text.substring(slash + 1);
         if (host.isEmpty()) {
             throw new InvalidInputException("catalog URL \"" + url + "\" names no registry host");

@@ -17,9 +17,11 @@ public record RemoteReference(RemoteCatalog catalog, ArtifactKind kind, Artifact
             throw new InvalidInputException("artifact reference cannot be empty");
         }
         String trimmed = text.strip();
+        // what stands before an '@' in the host part is user-info (a password, often): never shown
+        String shown = trimmed.replaceFirst("^([a-zA-Z]+://)?[^/@]*@", "$1***@");
         int at = trimmed.lastIndexOf('@');
         if (at < 0 || at == trimmed.length() - 1) {
-            throw new InvalidInputException("\"" + trimmed + "\" names no version: write host/prefix/<plural>/name@<version"
+            throw new InvalidInputException("\"" + shown + "\" names no version: write host/prefix/<plural>/name@<version"
                     + " or constraint>, e.g. ghcr.io/acme/providers/exec@1.2.0");
         }
         String location = trimmed.substring(0, at);
@@ -27,7 +29,7 @@ public record RemoteReference(RemoteCatalog catalog, ArtifactKind kind, Artifact
         String withoutScheme = location.replaceFirst("^[a-zA-Z]+://", "");
         String[] segments = withoutScheme.split("/");
         if (segments.length < 3) {
-            throw new InvalidInputException("\"" + trimmed + "\" is not host/prefix/<plural>/name@version"
+            throw new InvalidInputException("\"" + shown + "\" is not host/prefix/<plural>/name@version"
                     + " (plural: solutions, providers or auth-handlers)");
         }
         String plural = segments[segments.length - 2];
@@ -38,7 +40,7 @@ public record RemoteReference(RemoteCatalog catalog, ArtifactKind kind, Artifact
             }
         }
         if (kind == null) {
-            throw new InvalidInputException("\"" + trimmed + "\": the segment before the name must be solutions, providers"
+            throw new InvalidInputException("\"" + shown + "\": the segment before the name must be solutions, providers"
                     + " or auth-handlers, not \"" + plural + "\"");
         }
         String catalogUrl = location.substring(0, location.length() - plural.length() - segments[segments.length - 1].length() - 2);

@@ -3,6 +3,8 @@ package dev.scafctl.catalog.remote;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
@@ -19,7 +21,14 @@ final class TransportFailures {
 
     /** Whether trying again might help: not for a refused proxy login, a certificate error or plain HTTP met with TLS. */
     static boolean retryable(IOException e) {
-        return !(e instanceof ProxyLoginClient.ProxyLoginRefused) && certificateProblem(e).isEmpty() && !plainHttpMetWithTls(e);
+        return !(e instanceof ProxyLoginClient.ProxyLoginRefused) && certificateProblem(e).isEmpty() && !plainHttpMetWithTls(e)
+                && !unknownHost(e);
+    }
+
+    /** A host name that does not resolve: a typo or a missing DNS entry, which a retry does not mend. */
+    static boolean unknownHost(IOException e) {
+        return RegistryClient.causeOf(e, UnresolvedAddressException.class).isPresent()
+                || RegistryClient.causeOf(e, UnknownHostException.class).isPresent();
     }
 
     /** The message for {@code what} failing with {@code e} after {@code attempts} attempts; never a secret. */
@@ -41,6 +50,10 @@ final class TransportFailures {
                     + " HTTP, write the catalog URL as http://" + registry.host() + "/...";
         }
         Optional<ProxyRoute> route = proxies == null ? Optional.empty() : proxies.routeFor(uri);
+        if (unknownHost(e) && route.isEmpty()) {
+            return what + " failed: cannot reach registry " + registry + ": the host name does not resolve (not retried);"
+                    + " check the catalog URL, or name a configured catalog";
+        }
         if (e instanceof ConnectException || e instanceof ClosedChannelException || e.getCause() instanceof ConnectException) {
             String where = route.map(r -> "the proxy " + r.address() + " (settings.xml <proxy>) refused the connection;"
                     + " check that it runs, or list " + uri.getHost() + " in its <nonProxyHosts>")

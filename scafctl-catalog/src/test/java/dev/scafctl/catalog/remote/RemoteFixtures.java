@@ -24,6 +24,17 @@ public final class RemoteFixtures {
                 dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER, name, version, binaries, work, true));
     }
 
+    /** {@code name@1.0.0} for linux/amd64, built in {@code work} and pushed to {@code prefix} of a plain registry. */
+    static BuiltPlugin published(Path work, String registryHostPort, String prefix, String name,
+            Function<Registry, RegistryClient> clients) {
+        LocalCatalog source = LocalCatalog.open(work.resolve("publisher"));
+        BuiltPlugin built = build(source, work, name, "1.0.0", List.of(Platform.parseSupported("linux/amd64")), prefix);
+        pusher(source, clients, new BlobLocations()).push(built.reference(),
+                RemoteCatalog.parse(prefix, "http://" + registryHostPort + "/" + prefix, false, null),
+                new CatalogPusher.Options(false));
+        return built;
+    }
+
     public static Function<Registry, RegistryClient> anonymous() {
         return registry -> new RegistryClient(registry, CredentialSource.anonymous(), fastRetries());
     }

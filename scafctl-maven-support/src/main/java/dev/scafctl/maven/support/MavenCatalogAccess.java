@@ -6,6 +6,9 @@ import dev.scafctl.catalog.remote.ConfiguredCatalogs;
 import dev.scafctl.catalog.remote.CredentialSource;
 import dev.scafctl.catalog.remote.ProxyRefusals;
 import dev.scafctl.catalog.remote.Transport;
+import dev.scafctl.catalog.InvalidInputException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -33,11 +36,31 @@ public final class MavenCatalogAccess {
                 parameters.path("caFile", "scafctl.caFile").orElse(null));
         CredentialSource credentials = RegistryAccess.credentials(session.getSettings(), decrypter, warn);
         Transport transport = RegistryAccess.transport(session.getSettings(), decrypter, warn, debug,
-                SessionScoped.get(session, ProxyRefusals.class, ProxyRefusals::new));
+                SessionScoped.get(session, ProxyRefusals.class, ProxyRefusals::new)).withTimeout(timeout(parameters));
         return new CatalogAccess(
                 parameters.path("catalogDir", "scafctl.catalogDir").orElse(defaults.catalogDir()),
                 parameters.path("cacheDir", "scafctl.cacheDir").orElse(defaults.pluginCacheDir()),
                 configured, parameters.value("catalog", "scafctl.catalog"), tls, credentials, transport,
                 session.isOffline());
+    }
+
+    /** {@code timeout} ({@code scafctl.timeout}): whole seconds a registry request may go without progress. */
+    public static Duration timeout(ScafctlParameters parameters) {
+        Optional<String> value = parameters.value("timeout", "scafctl.timeout");
+        if (value.isEmpty()) {
+            return Transport.DEFAULT_TIMEOUT;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(value.get());
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > 86_400) {
+            throw new InvalidInputException("Invalid <timeout> (scafctl.timeout): \"" + value.get() + "\" is not a whole"
+                    + " number of seconds from 1 to 86400; it is how long a registry request may go without progress"
+                    + " (default " + Transport.DEFAULT_TIMEOUT.toSeconds() + ")");
+        }
+        return Duration.ofSeconds(seconds);
     }
 }

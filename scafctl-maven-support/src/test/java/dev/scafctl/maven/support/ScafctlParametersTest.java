@@ -73,6 +73,23 @@ class ScafctlParametersTest {
         assertEquals(false, parameters.flag("insecure", "scafctl.insecure"));
     }
 
+    @Test
+    void theTimeoutTheGoalsAndTheLockExtensionUseIsReadAndCheckedInOnePlace() {
+        assertEquals(java.time.Duration.ofSeconds(60), MavenCatalogAccess.timeout(new ScafctlParameters(new Properties(),
+                new Properties(), List.of(), BASEDIR)), "60 s by default");
+        assertEquals(java.time.Duration.ofSeconds(7), MavenCatalogAccess.timeout(new ScafctlParameters(
+                properties("scafctl.timeout", "7"), new Properties(), List.of(), BASEDIR)));
+        assertEquals(java.time.Duration.ofSeconds(3), MavenCatalogAccess.timeout(new ScafctlParameters(
+                properties("scafctl.timeout", "7"), new Properties(), List.of(dom("<configuration><timeout>3</timeout>"
+                        + "</configuration>")), BASEDIR)), "the pom's configuration wins, as for every parameter");
+        for (String bad : List.of("0", "-5", "ten", "86401")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> MavenCatalogAccess.timeout(
+                    new ScafctlParameters(properties("scafctl.timeout", bad), new Properties(), List.of(), BASEDIR)));
+            assertTrue(e.getMessage().startsWith("Invalid <timeout> (scafctl.timeout): \"" + bad + "\" is not a whole"
+                    + " number of seconds from 1 to 86400"), e.getMessage());
+        }
+    }
+
     private static Properties properties(String... keysAndValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keysAndValues.length; i += 2) {
