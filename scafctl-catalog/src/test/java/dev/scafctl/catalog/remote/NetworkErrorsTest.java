@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.inspect.CatalogListing;
@@ -117,9 +118,18 @@ class NetworkErrorsTest {
         Path blob = local.blobPath(built.platforms().get(0).binary().digest());
         Files.delete(blob);
 
-        RegistryException e = assertThrows(RegistryException.class, () -> RemoteFixtures.pusher(local, clients(),
+        // push reads every blob of the artifact out of the local catalog before it sends anything
+        CatalogException early = assertThrows(CatalogException.class, () -> RemoteFixtures.pusher(local, clients(),
                 new BlobLocations()).push(built.reference(), RemoteFixtures.plain(relay.hostPort()),
                 new CatalogPusher.Options(false)));
+        assertTrue(early.getMessage().contains("blob " + built.platforms().get(0).binary().digest() + " is missing"),
+                early.getMessage());
+        assertFalse(early.getMessage().contains("cannot reach"), early.getMessage());
+        saysNoClassName(early.getMessage());
+        // and a file that goes away between that read and its upload (a prune meanwhile) fails the upload at once
+        RegistryClient client = clients().apply(RemoteFixtures.plain(relay.hostPort()).registry());
+        RegistryException e = assertThrows(RegistryException.class, () -> client.pushBlob("acme/providers/lost",
+                built.platforms().get(0).binary(), blob, TransferListener.NONE));
 
         assertTrue(e.getMessage().contains("the local blob file " + blob + " is missing"), e.getMessage());
         assertFalse(e.getMessage().contains("cannot reach"), e.getMessage());
