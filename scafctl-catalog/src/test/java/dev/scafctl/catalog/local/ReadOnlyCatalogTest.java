@@ -13,9 +13,14 @@ import dev.scafctl.catalog.plugin.PluginFixtures;
 import dev.scafctl.catalog.plugin.PluginImageBuilder;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.testing.ExternalCommand;
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +28,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A catalog and a plugin cache on a read-only mount (a shared one on a CI image): each goal runs in a process of its
- * own mount namespace ({@code unshare -m}) where the two folders are bind-mounted read-only, which stops root too,
- * unlike {@code chmod}. The goals that only read work and leave no trace; a goal that writes fails naming the folder.
+ * A catalog and a plugin cache that this build may not write (a shared one on a CI image), in the two ways that
+ * happens: on a read-only mount (each goal runs in a process of its own mount namespace, {@code unshare -m}, where
+ * the two folders are bind-mounted read-only, which stops root too) and as a user without write permission
+ * ({@code chmod -R a-w}, the goal run as {@code nobody} through {@code setpriv}, with a world-readable copy of the
+ * class path). The goals that only read work and leave no trace; a goal that writes fails naming the folder.
  */
 class ReadOnlyCatalogTest {
 
@@ -54,6 +63,65 @@ class ReadOnlyCatalogTest {
 
     private record Run(int exit, String output) {}
 
+    /** How the folders are kept from being written. */
+    enum Guard { READ_ONLY_MOUNT, NO_WRITE_PERMISSION }
+
+    private Run run(Guard guard, String... args) throws Exception {
+        return guard == Guard.READ_ONLY_MOUNT ? readOnly(args) : asNobody(args);
+    }
+
+    /** Runs a goal as {@code nobody}, with the catalog and the cache readable but not writable by anyone. */
+    private Run asNobody(String... args) throws Exception {
+        chmod("-R", "a+rX", work.toString());
+        chmod("-R", "a-w", catalog.toString(), cache.toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                java, "-cp", worldReadableClasspath(), ReadOnlyProcess.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Run(process.waitFor(), output);
+        } finally {
+            chmod("-R", "u+w", catalog.toString(), cache.toString());
+        }
+    }
+
+    /** A copy of this JVM's class path inside {@code work}: the originals live below root's home. */
+    private String worldReadableClasspath() throws IOException {
+        Path classpath = work.resolve("classpath");
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            Path copy = classpath.resolve(entries.size() + "-" + source.getFileName());
+            if (!Files.exists(copy) && Files.isDirectory(source)) {
+                try (Stream<Path> tree = Files.walk(source)) {
+                    for (Path file : tree.toList()) {
+                        Path target = copy.resolve(source.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(file, target);
+                        }
+                    }
+                }
+            } else if (!Files.exists(copy) && Files.exists(source)) {
+                Files.createDirectories(classpath);
+                Files.copy(source, copy);
+            }
+            entries.add(copy.toString());
+        }
+        chmod("-R", "a+rX", classpath.toString());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void chmod(String... args) {
+        List<String> command = new ArrayList<>(List.of("chmod"));
+        command.addAll(List.of(args));
+        ExternalCommand.Result result = ExternalCommand.run(command, Duration.ofSeconds(30));
+        assertEquals(0, result.exitCode(), result.stderr());
+    }
+
     private Run readOnly(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder script = new StringBuilder();
@@ -76,24 +144,30 @@ class ReadOnlyCatalogTest {
         }
     }
 
-    @Test
-    void theMountIsReallyReadOnlyEvenForRoot() throws Exception {
-        Run build = readOnly("build", catalog.toString(), work.resolve("bin2").toString(), "written");
+    @ParameterizedTest
+    @EnumSource(Guard.class)
+    void aGoalThatWritesFailsNamingTheFolderAndWhy(Guard guard) throws Exception {
+        Path binaries = Files.createDirectories(work.resolve("bin2")); // where the build's process writes its binaries
+        Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Run build = run(guard, "build", catalog.toString(), binaries.toString(), "written");
         assertEquals(1, build.exit(), build.output());
-        assertTrue(build.output().contains(catalog.toString()) && build.output().contains("read-only file system"),
-                build.output());
+        String why = guard == Guard.READ_ONLY_MOUNT ? "read-only file system" : "permission denied";
+        assertTrue(build.output().contains(catalog.toString()) && build.output().contains(why), build.output());
         assertTrue(!build.output().contains("Exception"), "a message, not an exception text: " + build.output());
     }
 
-    @Test
-    void listInspectSaveAndInstallWorkOnAReadOnlyCatalogAndCache() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Guard.class)
+    void listInspectSaveAndInstallWorkOnACatalogAndCacheThatMayNotBeWritten(Guard guard) throws Exception {
         List<String> before = files();
-        Path tar = work.resolve("saved.tar");
+        Path out = Files.createDirectories(work.resolve("out"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path tar = out.resolve("saved.tar");
 
-        Run list = readOnly("list", catalog.toString());
-        Run inspect = readOnly("inspect", catalog.toString(), "shared@1.0.0");
-        Run save = readOnly("save", catalog.toString(), "shared@1.0.0", tar.toString());
-        Run warm = readOnly("install", catalog.toString(), cache.toString(), "shared");
+        Run list = run(guard, "list", catalog.toString());
+        Run inspect = run(guard, "inspect", catalog.toString(), "shared@1.0.0");
+        Run save = run(guard, "save", catalog.toString(), "shared@1.0.0", tar.toString());
+        Run warm = run(guard, "install", catalog.toString(), cache.toString(), "shared");
 
         assertEquals(0, list.exit(), list.output());
         assertTrue(list.output().contains("shared"), list.output());
