@@ -1,11 +1,11 @@
 package dev.scafctl.catalog.remote;
 
 import dev.scafctl.catalog.CatalogException;
-import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -114,14 +114,13 @@ public final class RegistryClient {
             }
             response.requireSuccess();
             byte[] bytes = response.readAtMost(MAX_MANIFEST_BYTES);
-            Digest digest = Digest.of(bytes);
             Optional<String> promised = reference.startsWith("sha256:") ? Optional.of(reference)
                     : response.headers().firstValue("Docker-Content-Digest");
-            if (promised.isPresent() && !promised.get().equals(digest.toString())) {
-                throw new RegistryException("registry " + registry + " served manifest " + repository + ":" + reference
-                        + " with digest " + digest + " instead of " + promised.get()
-                        + " (possible supply chain attack or corrupted download)", response.status());
+            if (promised.isPresent()) {
+                VerifiedInput.check(bytes, Digest.parse(promised.get()), "manifest " + repository + ":" + reference
+                        + " from registry " + registry);
             }
+            Digest digest = Digest.of(bytes);
             String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
                     .orElseGet(() -> mediaTypeOf(bytes));
             return Optional.of(new Manifest(mediaType, bytes, digest));
@@ -241,7 +240,7 @@ public final class RegistryClient {
         }
         URI target = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8));
-        try (Response done = send(idle -> request(target).header("Content-Type", "application/octet-stream")
+        try (Response done = send(idle -> request(target).header("Content-Type", MediaTypes.OCTET_STREAM)
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, sent -> {
                     idle.progress();
                     listener.progress(blob, sent);
@@ -251,33 +250,33 @@ public final class RegistryClient {
     }
 
     /**
-     * Downloads a blob into the local catalog, hashing while streaming: it is stored only when its digest and size
-     * match the descriptor.
+     * What is done with a blob's bytes as they arrive: they are checked as they pass (see {@link VerifiedInput}), and
+     * the stream fails at its end unless they are the descriptor's, so a reader keeps nothing before it has read to
+     * the end.
      */
-    public Descriptor pullBlob(String repository, Descriptor blob, LocalCatalog catalog, TransferListener listener) {
-        // each attempt stores into a temporary file of its own, so a download that broke off can start over
-        return download(repository, blob, listener,
-                body -> catalog.putVerified(blob, body, "blob " + blob.digest() + " of " + registry + "/" + repository), true);
-    }
-
-    /** What is done with a blob's bytes as they arrive. */
     @FunctionalInterface
     public interface BlobReader<T> {
         T read(InputStream body) throws IOException;
     }
 
     /**
-     * Streams a blob to {@code reader}, which must check the digest (the local catalog and the plugin cache do).
-     * Redirects (to a CDN, say) are followed without the registry's credentials.
+     * Streams a blob to {@code reader}, verified against its descriptor on the way: this is where every byte a goal
+     * reads from a registry is checked. Redirects (to a CDN, say) are followed without the registry's credentials.
      */
     public <T> T downloadBlob(String repository, Descriptor blob, TransferListener listener, BlobReader<T> reader) {
         return download(repository, blob, listener, reader, false);
     }
 
     /**
-     * {@link #downloadBlob}; when {@code startsOver}, {@code reader} may be given a fresh body after the connection
-     * broke off (it must then start over: the bytes it had are lost), up to the transport's attempts.
+     * {@link #downloadBlob}, for a reader that can start over (the local catalog's ingest, which writes each attempt
+     * to a temporary file of its own): after the connection broke off, {@code reader} is given a fresh body, up to the
+     * transport's attempts.
      */
+    public <T> T downloadBlobRestarting(String repository, Descriptor blob, TransferListener listener,
+            BlobReader<T> reader) {
+        return download(repository, blob, listener, reader, true);
+    }
+
     private <T> T download(String repository, Descriptor blob, TransferListener listener, BlobReader<T> reader,
             boolean startsOver) {
         String what = "downloading blob " + blob.digest() + " from " + repository;
@@ -298,7 +297,11 @@ public final class RegistryClient {
                 current.requireSuccess();
                 BlobBody body = new BlobBody(current.body(), blob, listener);
                 try (InputStream in = body) {
-                    return reader.read(in);
+                    VerifiedInput verified = VerifiedInput.of(in, blob, "blob " + blob.digest() + " of " + registry + "/"
+                            + repository, "nothing was stored");
+                    T read = reader.read(verified);
+                    verified.requireVerified();
+                    return read;
                 } catch (IOException | RuntimeException e) {
                     if (body.failure == null) {
                         if (e instanceof IOException io) {
