@@ -12,6 +12,8 @@ import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.signing.FoundSignature;
+import dev.scafctl.catalog.signing.RegistrySignatures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,6 +35,11 @@ interface ArtifactSource {
     /** Writes a blob's bytes to {@code out}, telling {@code listener}; the receiver checks them against the digest. */
     void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener, OutputStream out)
             throws IOException;
+
+    /** The signatures this source holds for {@code digest} of the artifact; the local catalog keeps none. */
+    default List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+        return List.of();
+    }
 
     static ArtifactSource local(LocalCatalog catalog) {
         return new ArtifactSource() {
@@ -89,6 +96,11 @@ interface ArtifactSource {
             public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
                     OutputStream out) {
                 client.downloadBlob(remote.repository(kind, name), blob, listener, body -> body.transferTo(out));
+            }
+
+            @Override
+            public List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+                return new RegistrySignatures(client, remote.repository(kind, name)).read(digest);
             }
         };
     }
