@@ -46,6 +46,20 @@ public final class Passphrase {
         return bytes;
     }
 
+    /**
+     * Whether this is {@code candidate}, compared in constant time: how code that hands a passphrase over (from
+     * settings.xml, say) is tested without the text ever leaving this class.
+     */
+    public boolean matches(String candidate) {
+        byte[] mine = utf8();
+        byte[] theirs = candidate.getBytes(StandardCharsets.UTF_8);
+        try {
+            return java.security.MessageDigest.isEqual(mine, theirs);
+        } finally {
+            Arrays.fill(mine, (byte) 0);
+        }
+    }
+
     @Override
     public String toString() {
         return "the passphrase from " + source;
