@@ -38,8 +38,7 @@ public record SignatureVerdict(Digest digest, List<SignatureStatus> signatures) 
                 continue;
             }
             Optional<KeyFingerprint> by = verifier.verify(signature.payload(), signature.signature());
-            statuses.add(new SignatureStatus(payloadDigest, by, by.isPresent() ? ""
-                    : "verifies with no trusted key (another key, or payload and signature do not match)"));
+            statuses.add(new SignatureStatus(payloadDigest, by, by.isPresent() ? "" : SignatureStatus.NO_TRUSTED_KEY));
         }
         return new SignatureVerdict(digest, statuses);
     }
