@@ -9,12 +9,12 @@ import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.AtomicFiles;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
@@ -211,7 +211,7 @@ public final class ArtifactArchive {
                 Path file = staging.resolve(digest.hex());
                 long size = Files.size(file);
                 try (InputStream in = Files.newInputStream(file)) {
-                    catalog.putVerified(Descriptor.of("application/octet-stream", digest, size), in, archive + " " + digest);
+                    catalog.putVerified(Descriptor.of(MediaTypes.OCTET_STREAM, digest, size), in, archive + " " + digest);
                 }
                 bytes += size;
             }
@@ -302,15 +302,10 @@ public final class ArtifactArchive {
     }
 
     private static void stageBlob(InputStream content, Digest digest, long size, Path staging, Path archive) throws IOException {
-        java.security.MessageDigest sha = Digest.newSha256();
         Path file = staging.resolve(digest.hex());
-        try (var out = new java.security.DigestOutputStream(Files.newOutputStream(file), sha)) {
-            content.transferTo(out);
-        }
-        Digest actual = Digest.of(sha);
-        if (!actual.equals(digest)) {
-            throw new DigestMismatchException(archive + " blob " + digest + ": expected " + digest
-                    + ", got " + actual + " (possible supply chain attack or corrupted archive); nothing was loaded", digest, actual);
+        try (InputStream checked = VerifiedInput.of(content, Descriptor.of(MediaTypes.OCTET_STREAM, digest, size),
+                archive + " blob " + digest, "nothing was loaded"); var out = Files.newOutputStream(file)) {
+            checked.transferTo(out);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.SolutionPlugins;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,14 +53,8 @@ public final class ArtifactInspector {
                 child -> client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
                         new ArtifactNotFoundException("registry " + catalog.registry() + " lists " + child.digest()
                                 + " but does not serve it")).bytes(),
-                layer -> {
-                    byte[] bytes = client.downloadBlob(repository, layer, TransferListener.NONE,
-                            body -> body.readNBytes((int) MAX_SOLUTION_YAML));
-                    if (!Digest.of(bytes).equals(layer.digest())) {
-                        throw new CatalogException("blob " + layer.digest() + " of " + repository + " does not match its digest");
-                    }
-                    return bytes;
-                });
+                // only layers of at most MAX_SOLUTION_YAML bytes are asked for, and what arrives is verified
+                layer -> client.downloadBlob(repository, layer, TransferListener.NONE, InputStream::readAllBytes));
     }
 
     /** A solution YAML larger than this is not read for its plugins. */

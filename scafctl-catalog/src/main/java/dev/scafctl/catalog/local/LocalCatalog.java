@@ -12,6 +12,8 @@ import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -151,16 +153,17 @@ public final class LocalCatalog {
             temporary = AtomicFiles.newTemporary(root.resolve(TEMPORARY_FOLDER), prefix + "blob-");
             MessageDigest sha = Digest.newSha256();
             long[] size = new long[1];
+            // content that was promised a digest is read through the one check: a mismatch fails at its end, before
+            // anything is renamed into place
+            InputStream checked = expected == null ? content
+                    : VerifiedInput.of(content, expected, source, "nothing was stored");
             AtomicFiles.writeAndForce(temporary, out -> {
                 // Not closed here: closing would close the file before it is forced to disk.
-                OutputStream hashing = new DigestOutputStream(out, sha);
-                size[0] = content.transferTo(hashing);
+                OutputStream hashing = expected == null ? new DigestOutputStream(out, sha) : out;
+                size[0] = checked.transferTo(hashing);
                 hashing.flush();
             });
-            Digest digest = Digest.of(sha);
-            if (expected != null && (!digest.equals(expected.digest()) || size[0] != expected.size())) {
-                throw new DigestMismatchException(source, expected.digest(), digest, expected.size(), size[0]);
-            }
+            Digest digest = expected == null ? Digest.of(sha) : expected.digest();
             // A blob already stored under this digest is relied on only when its bytes are right (hashing it costs
             // what writing these bytes did); a damaged one is replaced by the good bytes at hand.
             boolean intact = isIntact(digest, size[0]);
@@ -413,6 +416,24 @@ public final class LocalCatalog {
     }
 
     /**
+     * The bytes of {@code blob}, checked as they are read: the stream fails at its end, naming {@code what}, unless
+     * they are the descriptor's (one read, for content that leaves the catalog as a stream).
+     */
+    public InputStream openVerified(Descriptor blob, String what) {
+        Path file = blobPath(blob.digest());
+        try {
+            return VerifiedInput.of(Files.newInputStream(file), blob, (actual, actualSize) -> DigestMismatchException
+                    .damaged(what + " " + blob.digest() + " in catalog " + root, blob.digest(), actual, blob.size(),
+                            actualSize));
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(what + " " + blob.digest() + " is missing");
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + what + " " + blob.digest() + " in " + root + ": "
+                    + AccessProblem.describe(e), e);
+        }
+    }
+
+    /**
      * The file of blob {@code digest}, whose size and digest were checked just now: the one verified read for content
      * that leaves the catalog. A stored blob is only ever replaced by correct bytes, so the check holds after it.
      */
@@ -429,9 +450,8 @@ public final class LocalCatalog {
             throw new CatalogException("cannot read " + what + " " + digest + " in " + root + ": " + AccessProblem.describe(e), e);
         }
         if (!actual.equals(digest) || actualSize != size) {
-            throw new DigestMismatchException(what + " " + digest + " in catalog " + root + " is damaged: its content"
-                    + " hashes to " + actual + (actualSize == size ? "" : " (" + actualSize + " bytes instead of " + size + ")"),
-                    digest, actual);
+            throw DigestMismatchException.damaged(what + " " + digest + " in catalog " + root, digest, actual, size,
+                    actualSize);
         }
         return file;
     }

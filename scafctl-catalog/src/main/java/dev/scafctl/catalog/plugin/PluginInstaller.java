@@ -9,13 +9,13 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.Version;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.remote.ConfiguredCatalogs;
@@ -183,8 +183,8 @@ public final class PluginInstaller {
                 return Optional.of(e.getMessage());
             }
             if (expected.isPresent() && !expected.get().equals(binary.digest())) {
-                return Optional.of("plugin binary digest mismatch for " + pin.name() + "@" + pin.version() + ": expected "
-                        + expected.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
+                return Optional.of(DigestMismatchException.describePinnedBinary(pin.name() + "@" + pin.version(),
+                        expected.get(), binary.digest(), ""));
             }
             try {
                 signedBy(pin.kind(), pin.name(), pin.version(), root.get().digest(), source, offline);
@@ -217,8 +217,8 @@ public final class PluginInstaller {
             List<String> problems = new ArrayList<>();
             Digest actual = Digest.of(root.bytes());
             if (pin.indexDigest().isPresent() && !pin.indexDigest().get().equals(actual)) {
-                problems.add(what + ": catalog \"" + source.name() + "\" serves " + actual + " for the pinned index "
-                        + pin.indexDigest().get() + " (possible supply chain attack or corrupted catalog)");
+                problems.add(what + ": " + DigestMismatchException.describe("the pinned index in catalog \"" + source.name()
+                        + "\"", pin.indexDigest().get(), actual));
                 return problems;
             }
             SortedMap<String, Digest> servedBinaries = new TreeMap<>();
@@ -234,8 +234,7 @@ public final class PluginInstaller {
                     problems.add(what + ": the lock pins " + pinnedPlatform + ", which catalog \"" + source.name()
                             + "\" no longer serves (available: " + servedBinaries.keySet() + ")");
                 } else if (!got.equals(pinned)) {
-                    problems.add(pinnedPlatform + ": plugin binary digest mismatch for " + what + ": expected "
-                            + pinned + ", got " + got + " (possible supply chain attack or corrupted download)");
+                    problems.add(pinnedPlatform + ": " + DigestMismatchException.describePinnedBinary(what, pinned, got, ""));
                 }
             });
             pin.digest().filter(d -> !servedBinaries.containsValue(d)).ifPresent(d -> problems.add(what
@@ -278,9 +277,8 @@ public final class PluginInstaller {
                 Descriptor binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
                 Digest expected = expectedBinary(pin, platform, source, root.get()).orElse(binary.digest());
                 if (!binary.digest().equals(expected)) {
-                    throw new DigestMismatchException("plugin binary digest mismatch for " + pin.name() + "@" + pin.version()
-                            + ": expected " + expected + ", got " + binary.digest()
-                            + " (possible supply chain attack or corrupted download)", expected, binary.digest());
+                    throw DigestMismatchException.pinnedBinary(pin.name() + "@" + pin.version(), expected,
+                            binary.digest(), "");
                 }
                 return download(requirement, pin.version(), platform, binary, root.get().digest(), source, true, options);
             }
@@ -305,9 +303,8 @@ public final class PluginInstaller {
         Digest pinned = pin.digest().get();
         if (!binaries.containsValue(pinned)) {
             Digest got = binaries.getOrDefault(platform.toString(), binaries.isEmpty() ? pinned : binaries.get(binaries.firstKey()));
-            throw new DigestMismatchException("plugin binary digest mismatch for " + what + ": expected " + pinned + ", got "
-                    + got + " (possible supply chain attack or corrupted download; the lock's digest is the binary of no"
-                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\")", pinned, got);
+            throw DigestMismatchException.pinnedBinary(what, pinned, got, "the lock's digest is the binary of no"
+                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\"");
         }
         return Optional.ofNullable(binaries.get(platform.toString()));
     }
@@ -396,7 +393,7 @@ public final class PluginInstaller {
         Optional<KeyFingerprint> signedBy = signedBy(requirement.kind(), requirement.name(), version, artifactDigest,
                 source, offline);
         PluginCache.Installation installation = cache.install(requirement.name(), version, platform, binary.digest(),
-                binary.size(), out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
+                out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
                         listener.about(platform.toString()), out));
         return new Installed(requirement, version, platform, installation.file(), binary.digest(), artifactDigest,
                 source.name(), installation.downloaded(), pinned, signedBy);

@@ -94,7 +94,9 @@ public final class CatalogPuller {
                 if (local.holdBlob(blob, force)) {
                     counts[1]++;
                 } else {
-                    client.pullBlob(repository, blob, local, part.listener());
+                    // each attempt stores into a temporary file of its own, so a download that broke off starts over
+                    client.downloadBlobRestarting(repository, blob, part.listener(), body -> local.putVerified(blob, body,
+                            "blob " + blob.digest() + " of " + remote.catalog().registry() + "/" + repository));
                     counts[0]++;
                     bytes[0] += blob.size();
                 }
