@@ -9,6 +9,7 @@ import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.TransferListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class RegistrySignatures {
         String where = dockerReference() + ":" + tag;
         List<FoundSignature> found = new ArrayList<>();
         for (Descriptor layer : SignatureManifest.parse(manifest.get().bytes(), where).layers()) {
-            byte[] payload = layer.size() <= MAX_PAYLOAD ? payload(layer, where) : new byte[0];
+            byte[] payload = layer.size() <= MAX_PAYLOAD ? payload(layer) : new byte[0];
             found.add(new FoundSignature(layer, payload, signatureOf(layer), where));
         }
         return found;
@@ -105,13 +106,9 @@ public final class RegistrySignatures {
         return digests;
     }
 
-    private byte[] payload(Descriptor layer, String where) {
-        byte[] bytes = client.downloadBlob(repository, layer, TransferListener.NONE, body -> body.readNBytes(MAX_PAYLOAD + 1));
-        if (bytes.length != layer.size() || !Digest.of(bytes).equals(layer.digest())) {
-            throw new CatalogException("signature payload " + layer.digest() + " of " + where + " does not match its digest"
-                    + " (possible supply chain attack or corrupted download)");
-        }
-        return bytes;
+    /** A payload of at most {@link #MAX_PAYLOAD} bytes, verified against its layer descriptor by the download. */
+    private byte[] payload(Descriptor layer) {
+        return client.downloadBlob(repository, layer, TransferListener.NONE, InputStream::readAllBytes);
     }
 
     private static byte[] signatureOf(Descriptor layer) {
