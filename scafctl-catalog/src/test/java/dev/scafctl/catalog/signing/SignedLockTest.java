@@ -114,6 +114,29 @@ class SignedLockTest {
     }
 
     @Test
+    void aWarmPinnedCacheAnswersWithoutTheRegistryOnlyWhenTheLockRecordsATrustedSigner() {
+        publish("cached", Optional.of(release));
+        PluginInstaller online = installer(policy(true));
+        PluginInstaller.Pin pin = online.pin(requirement("cached"), false);
+        Path file = work.resolve(LockFile.FILE_NAME);
+        LockFile vouched = new LockFile(file, List.of(locked(pin, pin.signedBy())), List.of());
+        online.install(List.of(requirement("cached")), Optional.of(vouched), new PluginInstaller.Options(LINUX, false, 1));
+        PluginInstaller noRegistry = new PluginInstaller(LocalCatalog.open(work.resolve("consumer")), List.of(),
+                registry -> { throw new AssertionError("no registry may be asked"); }, new PluginCache(work.resolve("cache")),
+                TransferListener.NONE, line -> { }, policy(true));
+
+        PluginInstaller.Installed hit = noRegistry.install(List.of(requirement("cached")), Optional.of(vouched),
+                new PluginInstaller.Options(LINUX, true, 1)).get(0);
+
+        assertEquals("cache", hit.catalog());
+        assertEquals(pin.signedBy(), hit.signedBy());
+        LockFile unvouched = new LockFile(file, List.of(locked(pin, Optional.empty())), List.of());
+        assertThrows(dev.scafctl.catalog.ArtifactNotFoundException.class, () -> noRegistry.install(
+                List.of(requirement("cached")), Optional.of(unvouched), new PluginInstaller.Options(LINUX, true, 1)),
+                "without a trusted signedBy the cached binary is not taken on trust");
+    }
+
+    @Test
     void anUnsignedVersionCannotBeLockedWhenSignaturesAreRequired() {
         Digest digest = publish("unlockable", Optional.empty());
 
