@@ -9,6 +9,7 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
@@ -39,8 +40,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import dev.scafctl.catalog.oci.ImageIndex;
-import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -371,21 +370,24 @@ public final class LocalCatalog {
      * (what they reference cannot be known); so does, as far as {@code leaves} says, a missing or damaged other blob.
      */
     private void walk(Descriptor descriptor, Set<Digest> reached, Check leaves) {
-        if (!reached.add(descriptor.digest())) {
+        if (reached.contains(descriptor.digest())) {
             return;
         }
-        String type = descriptor.mediaType();
-        if (MediaTypes.isIndex(type)) {
-            for (Descriptor child : ImageIndex.parse(readBlob(descriptor.digest()), "index " + descriptor.digest()).manifests()) {
-                walk(child, reached, leaves);
-            }
-        } else if (MediaTypes.isManifest(type)) {
-            ImageManifest manifest = ImageManifest.parse(readBlob(descriptor.digest()), "manifest " + descriptor.digest());
-            walk(manifest.config(), reached, leaves);
-            for (Descriptor layer : manifest.layers()) {
-                walk(layer, reached, leaves);
-            }
-        } else if (leaves == Check.DIGEST) {
+        ArtifactWalk.Tree tree = walk(descriptor);
+        reached.addAll(tree.digests());
+        for (Descriptor blob : tree.blobs()) {
+            checkLeaf(blob, leaves);
+        }
+    }
+
+    /** The artifact {@code root} reaches, its indexes and manifests read (and verified) from this catalog. */
+    public ArtifactWalk.Tree walk(Descriptor root) {
+        boolean structural = MediaTypes.isIndex(root.mediaType()) || MediaTypes.isManifest(root.mediaType());
+        return ArtifactWalk.of(root, structural ? readBlob(root.digest()) : new byte[0], child -> readBlob(child.digest()));
+    }
+
+    private void checkLeaf(Descriptor descriptor, Check leaves) {
+        if (leaves == Check.DIGEST) {
             verifiedBlob(descriptor.digest(), descriptor.size(), descriptor.mediaType() + " blob");
         } else if (leaves == Check.SIZE) {
             Path file = blobPath(descriptor.digest());
@@ -393,10 +395,10 @@ public final class LocalCatalog {
             try {
                 size = Files.size(file);
             } catch (IOException e) {
-                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") is not stored");
+                throw new CatalogException("blob " + descriptor.digest() + " (" + descriptor.mediaType() + ") is not stored");
             }
             if (size != descriptor.size()) {
-                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") has " + size
+                throw new CatalogException("blob " + descriptor.digest() + " (" + descriptor.mediaType() + ") has " + size
                         + " bytes instead of " + descriptor.size() + "; it is damaged");
             }
         }

@@ -13,6 +13,7 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.DigestMismatchException;
@@ -492,20 +493,24 @@ public final class PluginInstaller {
     /** The binary digest of every platform an image index lists, read from its manifests (no binary is fetched). */
     private static SortedMap<String, Digest> binariesOfIndex(ArtifactSource source, ArtifactKind kind, ArtifactName name,
             Manifest index, String what) {
-        SortedMap<String, Digest> binaries = new TreeMap<>();
-        for (Descriptor entry : ImageIndex.parse(index.bytes(), what + " image index").manifests()) {
-            if (entry.platform() != null) {
-                Manifest child = source.manifest(kind, name, entry.digest().toString())
+        ArtifactWalk.Tree tree = ArtifactWalk.of(Descriptor.of(index.mediaType(), index.digest(), index.bytes().length),
+                index.bytes(), child -> source.manifest(kind, name, child.digest().toString())
                         .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                                + entry.digest() + " in " + what + " but does not serve it"));
-                binaries.put(entry.platform().toString(), binaryOf(child, what).digest());
+                                + child.digest() + " in " + what + " but does not serve it")).bytes());
+        SortedMap<String, Digest> binaries = new TreeMap<>();
+        for (ArtifactWalk.Part part : tree.parts()) {
+            if (part.platform() != null) {
+                binaries.put(part.platform(), binaryOf(part.manifest(), what).digest());
             }
         }
         return binaries;
     }
 
     private static Descriptor binaryOf(Manifest manifest, String what) {
-        ImageManifest parsed = ImageManifest.parse(manifest.bytes(), what);
+        return binaryOf(ImageManifest.parse(manifest.bytes(), what), what);
+    }
+
+    private static Descriptor binaryOf(ImageManifest parsed, String what) {
         if (parsed.layers().isEmpty()) {
             throw new InvalidInputException(what + " has no content layer");
         }
