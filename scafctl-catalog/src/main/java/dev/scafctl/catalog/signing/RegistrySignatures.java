@@ -3,7 +3,7 @@ package dev.scafctl.catalog.signing;
 import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
-import dev.scafctl.catalog.oci.ImageIndex;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.MediaTypes;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The signatures of one repository of a registry, where cosign keeps them: the manifest tagged
@@ -81,29 +83,26 @@ public final class RegistrySignatures {
     /** What {@link #signRecursively} did: the digests signed now, and those this key had signed already. */
     public record Signed(List<Digest> added, List<Digest> present) {}
 
-    /** Signs the manifest or index {@code root} and, of an index, every manifest it lists. */
+    /**
+     * Signs the manifest or index {@code root} and every index and manifest it reaches (the artifact's one walk), as
+     * {@code cosign sign --recursive} does, since containers/image checks the signature of each instance it copies.
+     */
     public Signed signRecursively(Digest root, Signer signer) {
         Manifest manifest = client.fetchManifest(repository, root.toString()).orElseThrow(() -> new CatalogException(
                 "registry " + client.registry() + " does not serve " + repository + "@" + root + ", which was just pushed"));
+        ArtifactWalk.Tree tree = ArtifactWalk.of(manifest.descriptor(), manifest.bytes(), child -> client.fetchManifest(
+                repository, child.digest().toString()).orElseThrow(() -> new CatalogException("registry "
+                        + client.registry() + " lists " + child.digest() + " in " + repository + "@" + root
+                        + " but does not serve it")).bytes());
+        Set<Digest> digests = new LinkedHashSet<>(List.of(root));
+        tree.indexes().forEach(index -> digests.add(index.descriptor().digest()));
+        tree.parts().forEach(part -> digests.add(part.descriptor().digest()));
         List<Digest> added = new ArrayList<>();
         List<Digest> present = new ArrayList<>();
-        for (Digest digest : signedDigestsOf(manifest)) {
+        for (Digest digest : digests) {
             (sign(digest, signer) ? added : present).add(digest);
         }
         return new Signed(added, present);
-    }
-
-    /**
-     * The digests a push of {@code root} signs: the index (or manifest) itself and, of an index, every manifest it
-     * lists, as {@code cosign sign --recursive} does, since containers/image checks each instance it copies.
-     */
-    public static List<Digest> signedDigestsOf(Manifest root) {
-        List<Digest> digests = new ArrayList<>();
-        digests.add(root.digest());
-        if (root.isIndex()) {
-            ImageIndex.parse(root.bytes(), "index " + root.digest()).manifests().forEach(d -> digests.add(d.digest()));
-        }
-        return digests;
     }
 
     /** A payload of at most {@link #MAX_PAYLOAD} bytes, verified against its layer descriptor by the download. */
