@@ -8,6 +8,7 @@ import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.ReleaseChangedException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.signing.Passphrase;
+import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
 import dev.scafctl.catalog.signing.Signer;
 import dev.scafctl.catalog.signing.SigningKeyFile;
@@ -28,6 +29,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * or manifest and every blob, as the exact local bytes, so the registry's digests equal the local ones. Blobs the
  * registry has are not sent again; a blob known in another repository of the registry is mounted. A plugin version
  * whose tag already holds an index gets this build's platforms merged into it. Transient failures are retried.
+ * Signatures the local catalog keeps of the artifact (pulled or loaded with it) go along, merged with those the
+ * registry holds (a signature both have is kept once), before a {@code signingKey} signs anew.
  *
  * <p>{@code mvn scafctl:push -Dscafctl.catalog=oci://registry.example.com/scafctl -Dscafctl.artifact=my-provider@1.0.0}
  */
@@ -107,8 +110,13 @@ public class PushMojo extends AbstractRemoteMojo {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
         }
         result.changes().forEach(change -> getLog().info(change));
+        RegistrySignatures signatures = new RegistrySignatures(registryClients().apply(target.registry()), result.repository());
+        int carried = new LocalSignatures(local, reference.kind(), reference.name()).sendTo(signatures,
+                local.walk(local.require(reference)), result.digest());
+        if (carried > 0) {
+            getLog().info("Pushed the signatures the local catalog keeps of " + carried + " digest(s)");
+        }
         if (signer.isPresent()) {
-            RegistrySignatures signatures = new RegistrySignatures(registryClients().apply(target.registry()), result.repository());
             RegistrySignatures.Signed signed = signatures.signRecursively(result.digest(), signer.get());
             getLog().info("Signed " + signed.added().size() + " digest(s) with key " + signer.get().fingerprint()
                     + (signed.present().isEmpty() ? "" : " (" + signed.present().size() + " already signed with it)")
