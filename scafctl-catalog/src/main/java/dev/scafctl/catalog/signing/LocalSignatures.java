@@ -26,8 +26,17 @@ public final class LocalSignatures implements SignatureStore {
     private final String artifact;
 
     public LocalSignatures(LocalCatalog catalog, ArtifactKind kind, ArtifactName name) {
+        this(catalog, kind.wireName() + "/" + name);
+    }
+
+    private LocalSignatures(LocalCatalog catalog, String artifact) {
         this.catalog = catalog;
-        this.artifact = kind.wireName() + "/" + name;
+        this.artifact = artifact;
+    }
+
+    /** The signatures of the artifact a signature entry {@code <kind>/<name>:sha256-<hex>.sig} belongs to. */
+    public static LocalSignatures ofEntry(LocalCatalog catalog, String refName) {
+        return new LocalSignatures(catalog, refName.substring(0, refName.lastIndexOf(':')));
     }
 
     /** {@code <kind>/<name>:sha256-<hex>.sig}, the entry holding the signatures of {@code signed}. */
@@ -72,15 +81,17 @@ public final class LocalSignatures implements SignatureStore {
 
     @Override
     public Optional<StoredSignatures> stored(Digest signed) {
-        return catalog.resolve(refName(signed)).map(entry -> {
-            byte[] manifest = catalog.readBlob(entry.digest());
-            Map<Digest, byte[]> blobs = new HashMap<>();
-            StoredSignatures bare = new StoredSignatures(manifest, Map.of());
-            for (Descriptor blob : bare.named()) {
-                blobs.put(blob.digest(), catalog.readBlob(blob.digest()));
-            }
-            return new StoredSignatures(manifest, blobs);
-        });
+        return catalog.resolve(refName(signed)).map(entry -> storedAt(entry.digest()));
+    }
+
+    /** The {@code .sig} manifest stored as blob {@code manifest}, with its config and payloads (each read verified). */
+    public StoredSignatures storedAt(Digest manifest) {
+        byte[] bytes = catalog.readBlob(manifest);
+        Map<Digest, byte[]> blobs = new HashMap<>();
+        for (Descriptor blob : new StoredSignatures(bytes, Map.of()).named()) {
+            blobs.put(blob.digest(), catalog.readBlob(blob.digest()));
+        }
+        return new StoredSignatures(bytes, blobs);
     }
 
     @Override

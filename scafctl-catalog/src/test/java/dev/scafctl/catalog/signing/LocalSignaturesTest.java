@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
-import dev.scafctl.catalog.artifact.PluginRequirement;
-import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.inspect.ArtifactInspector;
 import dev.scafctl.catalog.inspect.CatalogListing;
 import dev.scafctl.catalog.inspect.SignatureReport;
@@ -17,16 +15,11 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.JsonValue;
-import dev.scafctl.catalog.plugin.BuiltPlugin;
-import dev.scafctl.catalog.plugin.PluginCache;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.BlobLocations;
-import dev.scafctl.catalog.remote.CatalogPuller;
 import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.RemoteFixtures;
-import dev.scafctl.catalog.remote.RemoteReference;
-import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.testing.SharedRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,28 +58,15 @@ class LocalSignaturesTest {
     }
 
     private RegistrySignatures registry(CatalogPusher.Result pushed) {
-        return new RegistrySignatures(RemoteFixtures.anonymous().apply(pushed.catalog().registry()), pushed.repository());
+        return SignedFixtures.registry(pushed);
     }
 
-    /** {@code name@1.0.0} for two platforms, pushed to the plain registry and, when {@code signed}, signed recursively. */
     private CatalogPusher.Result publish(String name, boolean signed) {
-        LocalCatalog local = LocalCatalog.open(work.resolve("publisher-" + name));
-        BuiltPlugin built = RemoteFixtures.build(local, work, name, "1.0.0", SignatureInteropTest.TWO, name);
-        CatalogPusher.Result pushed = RemoteFixtures.pusher(local, RemoteFixtures.anonymous(), new BlobLocations())
-                .push(built.reference(), RemoteFixtures.plain(host()), new CatalogPusher.Options(false));
-        if (signed) {
-            registry(pushed).signRecursively(pushed.digest(), signer);
-        }
-        return pushed;
+        return SignedFixtures.publish(work, host(), name, signed ? Optional.of(signer) : Optional.empty());
     }
 
-    /** Pulls {@code name@1.0.0} into {@code local} and keeps its signatures, as the pull goal does; how many digests. */
     private int pull(LocalCatalog local, CatalogPusher.Result pushed) {
-        CatalogPuller.Result pulled = new CatalogPuller(local, RemoteFixtures.anonymous(), new BlobLocations(),
-                TransferListener.NONE).pull(RemoteReference.parse("http://" + host() + "/" + pushed.repository() + "@1.0.0",
-                        false, null), false);
-        return new LocalSignatures(local, ArtifactKind.PROVIDER, pulled.reference().name())
-                .keepFrom(registry(pushed), local.walk(local.require(pulled.reference())));
+        return SignedFixtures.pullCounting(local, host(), pushed).signedDigestsKept();
     }
 
     private static LocalSignatures signatures(LocalCatalog local, String name) {
@@ -186,30 +166,19 @@ class LocalSignaturesTest {
         assertTrue(lines.stream().allMatch(line -> line.endsWith("verified, key " + release.fingerprint())), lines.toString());
     }
 
-    private PluginInstaller offlineInstaller(LocalCatalog local) {
-        return new PluginInstaller(local, List.of(), registry -> {
-            throw new AssertionError("no registry may be asked");
-        }, new PluginCache(work.resolve("cache")), TransferListener.NONE, line -> { },
-                new SignaturePolicy(true, TrustedKeys.read(List.of(release.publicKey()))));
-    }
-
-    private static List<PluginRequirement> requirement(String name) {
-        return List.of(new PluginRequirement(ArtifactName.of(name), ArtifactKind.PROVIDER, VersionConstraint.parse("^1.0.0")));
-    }
-
     @Test
     void anInstallUnderRequireSignatureTakesTheLocalCatalogsSignaturesWithoutARegistryAndRefusesAnUnsignedArtifact() {
         LocalCatalog local = LocalCatalog.open(work.resolve("consumer"));
         pull(local, publish("offline", true));
         pull(local, publish("bare", false));
 
-        PluginInstaller.Installed installed = offlineInstaller(local).install(requirement("offline"), Optional.empty(),
-                new PluginInstaller.Options(SignatureInteropTest.LINUX, true, 1)).get(0);
+        PluginInstaller.Installed installed = SignedFixtures.installOffline(
+                SignedFixtures.withoutRegistry(local, work.resolve("cache"), release), "offline");
 
         assertEquals(LocalCatalog.NAME, installed.catalog());
         assertEquals(Optional.of(release.fingerprint()), installed.signedBy().map(Object::toString));
-        UnsignedArtifactException refused = assertThrows(UnsignedArtifactException.class, () -> offlineInstaller(local)
-                .install(requirement("bare"), Optional.empty(), new PluginInstaller.Options(SignatureInteropTest.LINUX, true, 1)));
+        UnsignedArtifactException refused = assertThrows(UnsignedArtifactException.class, () -> SignedFixtures
+                .installOffline(SignedFixtures.withoutRegistry(local, work.resolve("cache"), release), "bare"));
         assertTrue(refused.getMessage().contains("provider bare@1.0.0"), refused.getMessage());
     }
 }
