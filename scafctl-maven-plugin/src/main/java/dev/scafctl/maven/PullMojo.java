@@ -1,6 +1,7 @@
 package dev.scafctl.maven;
 
 import dev.scafctl.catalog.ByteCount;
+import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.remote.CatalogPuller;
 import dev.scafctl.catalog.artifact.ArtifactReference;
@@ -83,7 +84,14 @@ public class PullMojo extends AbstractRemoteMojo {
         ArtifactReference pulled = result.reference();
         RegistrySignatures registry = new RegistrySignatures(registryClients().apply(remote.catalog().registry()),
                 remote.catalog().repository(pulled.kind(), pulled.name()));
-        return new LocalSignatures(local, pulled.kind(), pulled.name()).keepFrom(registry, local.walk(local.require(pulled)));
+        try {
+            return new LocalSignatures(local, pulled.kind(), pulled.name()).keepFrom(registry, local.walk(local.require(pulled)));
+        } catch (CatalogException e) {
+            // the artifact itself is in, verified; only its signatures stay in the registry
+            getLog().warn("Pulled " + pulled + " but could not keep its signatures in the local catalog: " + e.getMessage()
+                    + "; offline, an install that requires signatures will refuse it until a pull keeps them");
+            return 0;
+        }
     }
 
     private RemoteReference reference() throws MojoFailureException {
