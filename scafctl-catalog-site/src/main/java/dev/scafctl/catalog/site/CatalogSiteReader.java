@@ -20,6 +20,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.VendoredSolution;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,7 +37,7 @@ import java.util.function.Function;
 public final class CatalogSiteReader {
 
     /** A solution YAML larger than this is not read for vendored solutions (the page then shows none). */
-    static final long MAX_SOLUTION_YAML = 4L << 20;
+    static final long MAX_SOLUTION_YAML = ArtifactInspector.MAX_SOLUTION_YAML;
     /** How many versions of a registry are described at once. */
     private static final int PARALLEL_REQUESTS = 8;
 
@@ -115,11 +116,7 @@ public final class CatalogSiteReader {
                     new CatalogException("registry " + client.registry() + " lists " + blob.digest() + " in " + repository
                             + " but does not serve it"));
         }
-        byte[] bytes = client.downloadBlob(repository, blob, TransferListener.NONE, body -> body.readNBytes((int) MAX_SOLUTION_YAML));
-        if (!Digest.of(bytes).equals(blob.digest())) {
-            throw new CatalogException("blob " + blob.digest() + " of " + repository + " does not match its digest;"
-                    + " push the solution again");
-        }
-        return bytes;
+        // a solution's YAML layer of at most MAX_SOLUTION_YAML bytes, verified as it arrives
+        return client.downloadBlob(repository, blob, TransferListener.NONE, InputStream::readAllBytes);
     }
 }

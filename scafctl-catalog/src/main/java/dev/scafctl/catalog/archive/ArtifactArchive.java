@@ -9,14 +9,14 @@ import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.AtomicFiles;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.ImageIndex;
-import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -69,30 +69,32 @@ public final class ArtifactArchive {
             Descriptor root = catalog.require(reference);
             catalog.verify(reference.toString(), root);
             Descriptor saved = root;
-            if (MediaTypes.IMAGE_INDEX.equals(root.mediaType())) {
-                ImageIndex index = ImageIndex.parse(catalog.readBlob(root.digest()), reference + " index");
-                List<Descriptor> kept = platforms.isEmpty() ? index.manifests()
-                        : index.manifests().stream().filter(d -> platforms.contains(d.platform())).toList();
+            ArtifactWalk.Tree tree = catalog.walk(root);
+            List<ArtifactWalk.Part> kept = tree.parts();
+            if (tree.isIndex()) {
+                ImageIndex index = tree.indexes().get(0).index();
+                kept = platforms.isEmpty() ? kept
+                        : kept.stream().filter(part -> platforms.contains(part.descriptor().platform())).toList();
                 if (kept.isEmpty()) {
                     throw new InvalidInputException(reference + " ships none of the platforms asked for " + platforms
                             + " (it has " + index.manifests().stream().map(d -> String.valueOf(d.platform())).toList() + ")");
                 }
                 if (kept.size() != index.manifests().size()) {
-                    byte[] subset = new ImageIndex(kept, index.annotations()).toJson();
+                    byte[] subset = new ImageIndex(kept.stream().map(ArtifactWalk.Part::descriptor).toList(),
+                            index.annotations()).toJson();
                     saved = new Descriptor(MediaTypes.IMAGE_INDEX, Digest.of(subset), subset.length, root.annotations(), null);
                     filteredIndexes.put(saved.digest(), subset);
                 } else {
                     blobs.put(root.digest(), root.size());
                 }
-                for (Descriptor manifest : kept) {
-                    addManifest(manifest, blobs);
-                }
-            } else {
-                addManifest(root, blobs);
+            }
+            for (ArtifactWalk.Part part : kept) {
+                blobs.put(part.descriptor().digest(), part.descriptor().size());
+                part.blobs().forEach(blob -> blobs.put(blob.digest(), blob.size()));
             }
             // scafctl's load takes kind, name and version from the entry's own annotations (pkg/catalog/local.go
             // refFromAnnotations); an entry scafctl pulled keeps them on the manifest only, so they are merged in
-            Map<String, String> annotations = new TreeMap<>(Annotations.of(catalog.readBlob(root.digest()), reference.toString()));
+            Map<String, String> annotations = new TreeMap<>(Annotations.of(tree.rootBytes(), reference.toString()));
             annotations.putAll(saved.annotations());
             annotations.putIfAbsent(Annotations.ARTIFACT_TYPE, reference.kind().wireName());
             annotations.putIfAbsent(Annotations.ARTIFACT_NAME, reference.name().value());
@@ -165,19 +167,6 @@ public final class ArtifactArchive {
         return all;
     }
 
-    private void addManifest(Descriptor manifest, Map<Digest, Long> blobs) {
-        blobs.put(manifest.digest(), manifest.size());
-        ImageManifest parsed = ImageManifest.parse(catalog.readBlob(manifest.digest()), "manifest " + manifest.digest());
-        blobs.put(parsed.config().digest(), parsed.config().size());
-        for (Descriptor layer : parsed.layers()) {
-            if (!catalog.hasBlob(layer.digest())) {
-                throw new CatalogException("catalog " + catalog.root() + " is missing blob " + layer.digest()
-                        + "; rebuild or pull the artifact");
-            }
-            blobs.put(layer.digest(), layer.size());
-        }
-    }
-
     // ---- load --------------------------------------------------------------------------------------------
 
     /**
@@ -211,7 +200,7 @@ public final class ArtifactArchive {
                 Path file = staging.resolve(digest.hex());
                 long size = Files.size(file);
                 try (InputStream in = Files.newInputStream(file)) {
-                    catalog.putVerified(Descriptor.of("application/octet-stream", digest, size), in, archive + " " + digest);
+                    catalog.putVerified(Descriptor.of(MediaTypes.OCTET_STREAM, digest, size), in, archive + " " + digest);
                 }
                 bytes += size;
             }
@@ -302,30 +291,21 @@ public final class ArtifactArchive {
     }
 
     private static void stageBlob(InputStream content, Digest digest, long size, Path staging, Path archive) throws IOException {
-        java.security.MessageDigest sha = Digest.newSha256();
         Path file = staging.resolve(digest.hex());
-        try (var out = new java.security.DigestOutputStream(Files.newOutputStream(file), sha)) {
-            content.transferTo(out);
-        }
-        Digest actual = Digest.of(sha);
-        if (!actual.equals(digest)) {
-            throw new DigestMismatchException(archive + " blob " + digest + ": expected " + digest
-                    + ", got " + actual + " (possible supply chain attack or corrupted archive); nothing was loaded", digest, actual);
+        try (InputStream checked = VerifiedInput.of(content, Descriptor.of(MediaTypes.OCTET_STREAM, digest, size),
+                archive + " blob " + digest, "nothing was loaded"); var out = Files.newOutputStream(file)) {
+            checked.transferTo(out);
         }
     }
 
     private void checkComplete(Descriptor descriptor, Staged staged, Path archive) {
-        byte[] root = blobBytes(descriptor.digest(), staged, archive);
-        List<Descriptor> manifests = MediaTypes.IMAGE_INDEX.equals(descriptor.mediaType())
-                ? ImageIndex.parse(root, archive + " " + descriptor.digest()).manifests() : List.of(descriptor);
-        for (Descriptor manifest : manifests) {
-            ImageManifest parsed = ImageManifest.parse(blobBytes(manifest.digest(), staged, archive), archive + " " + manifest.digest());
-            List<Descriptor> needed = new ArrayList<>(parsed.layers());
-            needed.add(parsed.config());
-            for (Descriptor blob : needed) {
+        ArtifactWalk.Tree tree = ArtifactWalk.of(descriptor, blobBytes(descriptor.digest(), staged, archive),
+                child -> blobBytes(child.digest(), staged, archive));
+        for (ArtifactWalk.Part part : tree.parts()) {
+            for (Descriptor blob : part.blobs()) {
                 if (!staged.blobs.contains(blob.digest()) && !catalog.hasBlob(blob.digest())) {
                     throw new InvalidInputException(archive + " is incomplete: blob " + blob.digest() + " of manifest "
-                            + manifest.digest() + " is missing; nothing was loaded");
+                            + part.descriptor().digest() + " is missing; nothing was loaded");
                 }
             }
         }

@@ -1,14 +1,12 @@
 package dev.scafctl.catalog.inspect;
 
 import dev.scafctl.catalog.ArtifactNotFoundException;
-import dev.scafctl.catalog.CatalogException;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.Descriptor;
-import dev.scafctl.catalog.oci.Digest;
-import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import dev.scafctl.catalog.remote.Manifest;
@@ -16,6 +14,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.SolutionPlugins;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,14 +51,8 @@ public final class ArtifactInspector {
                 child -> client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
                         new ArtifactNotFoundException("registry " + catalog.registry() + " lists " + child.digest()
                                 + " but does not serve it")).bytes(),
-                layer -> {
-                    byte[] bytes = client.downloadBlob(repository, layer, TransferListener.NONE,
-                            body -> body.readNBytes((int) MAX_SOLUTION_YAML));
-                    if (!Digest.of(bytes).equals(layer.digest())) {
-                        throw new CatalogException("blob " + layer.digest() + " of " + repository + " does not match its digest");
-                    }
-                    return bytes;
-                });
+                // only layers of at most MAX_SOLUTION_YAML bytes are asked for, and what arrives is verified
+                layer -> client.downloadBlob(repository, layer, TransferListener.NONE, InputStream::readAllBytes));
     }
 
     /** A solution YAML larger than this is not read for its plugins. */
@@ -70,9 +63,9 @@ public final class ArtifactInspector {
         SortedMap<String, String> annotations = new TreeMap<>(Annotations.of(root.bytes(), reference.toString()));
         List<ArtifactDescription.PlatformBinary> platforms = new ArrayList<>();
         if (root.isIndex()) {
-            for (Descriptor child : ImageIndex.parse(root.bytes(), reference + " index").manifests()) {
-                platforms.add(platform(child, ImageManifest.parse(manifests.apply(child), "manifest " + child.digest()),
-                        Optional.ofNullable(child.platform()).map(Object::toString).orElse("?")));
+            for (ArtifactWalk.Part part : ArtifactWalk.of(root.descriptor(), root.bytes(), manifests::apply).parts()) {
+                platforms.add(platform(part.descriptor(), part.manifest(),
+                        Optional.ofNullable(part.platform()).orElse("?")));
             }
         } else if (MediaTypes.IMAGE_MANIFEST.equals(root.mediaType()) && reference.kind().isPlugin()) {
             ImageManifest manifest = ImageManifest.parse(root.bytes(), reference.toString());

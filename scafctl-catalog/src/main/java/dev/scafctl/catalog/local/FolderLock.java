@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  */
 public final class FolderLock {
 
+    // JVM-wide on purpose, and safe to outlive a build (mvnd, the IDE's embedded Maven): file locks are the JVM's
+    // own, so this map mirrors state the JVM has anyway; an entry holds no lock between builds (the file lock is
+    // released by its outermost holder) and carries nothing of one build into another but the lock's identity.
     private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
     private final Path lockFile;

@@ -9,9 +9,12 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,8 +40,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import dev.scafctl.catalog.oci.ImageIndex;
-import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.JsonValue;
 
 /**
@@ -151,16 +152,17 @@ public final class LocalCatalog {
             temporary = AtomicFiles.newTemporary(root.resolve(TEMPORARY_FOLDER), prefix + "blob-");
             MessageDigest sha = Digest.newSha256();
             long[] size = new long[1];
+            // content that was promised a digest is read through the one check: a mismatch fails at its end, before
+            // anything is renamed into place
+            InputStream checked = expected == null ? content
+                    : VerifiedInput.of(content, expected, source, "nothing was stored");
             AtomicFiles.writeAndForce(temporary, out -> {
                 // Not closed here: closing would close the file before it is forced to disk.
-                OutputStream hashing = new DigestOutputStream(out, sha);
-                size[0] = content.transferTo(hashing);
+                OutputStream hashing = expected == null ? new DigestOutputStream(out, sha) : out;
+                size[0] = checked.transferTo(hashing);
                 hashing.flush();
             });
-            Digest digest = Digest.of(sha);
-            if (expected != null && (!digest.equals(expected.digest()) || size[0] != expected.size())) {
-                throw new DigestMismatchException(source, expected.digest(), digest, expected.size(), size[0]);
-            }
+            Digest digest = expected == null ? Digest.of(sha) : expected.digest();
             // A blob already stored under this digest is relied on only when its bytes are right (hashing it costs
             // what writing these bytes did); a damaged one is replaced by the good bytes at hand.
             boolean intact = isIntact(digest, size[0]);
@@ -368,21 +370,24 @@ public final class LocalCatalog {
      * (what they reference cannot be known); so does, as far as {@code leaves} says, a missing or damaged other blob.
      */
     private void walk(Descriptor descriptor, Set<Digest> reached, Check leaves) {
-        if (!reached.add(descriptor.digest())) {
+        if (reached.contains(descriptor.digest())) {
             return;
         }
-        String type = descriptor.mediaType();
-        if (MediaTypes.isIndex(type)) {
-            for (Descriptor child : ImageIndex.parse(readBlob(descriptor.digest()), "index " + descriptor.digest()).manifests()) {
-                walk(child, reached, leaves);
-            }
-        } else if (MediaTypes.isManifest(type)) {
-            ImageManifest manifest = ImageManifest.parse(readBlob(descriptor.digest()), "manifest " + descriptor.digest());
-            walk(manifest.config(), reached, leaves);
-            for (Descriptor layer : manifest.layers()) {
-                walk(layer, reached, leaves);
-            }
-        } else if (leaves == Check.DIGEST) {
+        ArtifactWalk.Tree tree = walk(descriptor);
+        reached.addAll(tree.digests());
+        for (Descriptor blob : tree.blobs()) {
+            checkLeaf(blob, leaves);
+        }
+    }
+
+    /** The artifact {@code root} reaches, its indexes and manifests read (and verified) from this catalog. */
+    public ArtifactWalk.Tree walk(Descriptor root) {
+        boolean structural = MediaTypes.isIndex(root.mediaType()) || MediaTypes.isManifest(root.mediaType());
+        return ArtifactWalk.of(root, structural ? readBlob(root.digest()) : new byte[0], child -> readBlob(child.digest()));
+    }
+
+    private void checkLeaf(Descriptor descriptor, Check leaves) {
+        if (leaves == Check.DIGEST) {
             verifiedBlob(descriptor.digest(), descriptor.size(), descriptor.mediaType() + " blob");
         } else if (leaves == Check.SIZE) {
             Path file = blobPath(descriptor.digest());
@@ -390,10 +395,10 @@ public final class LocalCatalog {
             try {
                 size = Files.size(file);
             } catch (IOException e) {
-                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") is not stored");
+                throw new CatalogException("blob " + descriptor.digest() + " (" + descriptor.mediaType() + ") is not stored");
             }
             if (size != descriptor.size()) {
-                throw new CatalogException("blob " + descriptor.digest() + " (" + type + ") has " + size
+                throw new CatalogException("blob " + descriptor.digest() + " (" + descriptor.mediaType() + ") has " + size
                         + " bytes instead of " + descriptor.size() + "; it is damaged");
             }
         }
@@ -409,6 +414,24 @@ public final class LocalCatalog {
         } catch (CatalogException e) {
             throw new CatalogException(artifact + " in catalog " + root + " cannot be used: " + e.getMessage()
                     + "; pull it again with force or rebuild it to repair the catalog", e);
+        }
+    }
+
+    /**
+     * The bytes of {@code blob}, checked as they are read: the stream fails at its end, naming {@code what}, unless
+     * they are the descriptor's (one read, for content that leaves the catalog as a stream).
+     */
+    public InputStream openVerified(Descriptor blob, String what) {
+        Path file = blobPath(blob.digest());
+        try {
+            return VerifiedInput.of(Files.newInputStream(file), blob, (actual, actualSize) -> DigestMismatchException
+                    .damaged(what + " " + blob.digest() + " in catalog " + root, blob.digest(), actual, blob.size(),
+                            actualSize));
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(what + " " + blob.digest() + " is missing");
+        } catch (IOException e) {
+            throw new CatalogException("cannot read " + what + " " + blob.digest() + " in " + root + ": "
+                    + AccessProblem.describe(e), e);
         }
     }
 
@@ -429,9 +452,8 @@ public final class LocalCatalog {
             throw new CatalogException("cannot read " + what + " " + digest + " in " + root + ": " + AccessProblem.describe(e), e);
         }
         if (!actual.equals(digest) || actualSize != size) {
-            throw new DigestMismatchException(what + " " + digest + " in catalog " + root + " is damaged: its content"
-                    + " hashes to " + actual + (actualSize == size ? "" : " (" + actualSize + " bytes instead of " + size + ")"),
-                    digest, actual);
+            throw DigestMismatchException.damaged(what + " " + digest + " in catalog " + root, digest, actual, size,
+                    actualSize);
         }
         return file;
     }

@@ -20,6 +20,7 @@ public final class Annotations {
     public static final String ARTIFACT_ORIGIN = "dev.scafctl.artifact.origin";
 
     public static final String SOLUTION_CATEGORY = "dev.scafctl.solution.category";
+    public static final String SOLUTION_DISPLAY_NAME = "dev.scafctl.solution.displayName";
     public static final String SOLUTION_TAGS = "dev.scafctl.solution.tags";
     /** The plugins a solution needs, {@code kind/name@constraint} comma-joined. */
     public static final String SOLUTION_REQUIRES = "dev.scafctl.solution.requires";

@@ -12,6 +12,9 @@ public final class MediaTypes {
     public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
+    /** Bytes of no particular type: a blob upload's body, a blob whose descriptor gives no type. */
+    public static final String OCTET_STREAM = "application/octet-stream";
+
     /** The second layer of a bundled solution: the tar of the files it includes. */
     public static final String SOLUTION_BUNDLE = "application/vnd.scafctl.solution.bundle.v1+tar";
 

@@ -13,8 +13,8 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +30,11 @@ interface ArtifactSource {
     /** A manifest or index by tag or digest, its bytes checked against its digest. */
     Optional<Manifest> manifest(ArtifactKind kind, ArtifactName name, String tagOrDigest);
 
-    /** Writes a blob's bytes to {@code out}, telling {@code listener}; the receiver checks them against the digest. */
+    /**
+     * Writes a blob's bytes to {@code out}, telling {@code listener}, checked against the descriptor as they pass: the
+     * copy fails with {@code DigestMismatchException} at the end of bytes that are not the blob's, so whoever writes
+     * {@code out} keeps nothing until the copy returns.
+     */
     void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener, OutputStream out)
             throws IOException;
 
@@ -62,7 +66,9 @@ interface ArtifactSource {
             @Override
             public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
                     OutputStream out) throws IOException {
-                Files.copy(catalog.verifiedBlob(blob.digest(), blob.size(), "the binary of " + kind.wireName() + " " + name), out);
+                try (InputStream in = catalog.openVerified(blob, "the binary of " + kind.wireName() + " " + name)) {
+                    in.transferTo(out);
+                }
             }
         };
     }

@@ -5,17 +5,13 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.AtomicFiles;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.FolderLock;
 import dev.scafctl.catalog.oci.Digest;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +26,11 @@ import java.util.stream.Stream;
  */
 public final class PluginCache {
 
-    /** Writes a binary's bytes to the stream it is given. */
+    /**
+     * Writes a binary's bytes to the stream it is given, checked against the binary's digest on the way and failing at
+     * the end of wrong ones (the installer's sources read through {@code VerifiedInput}: a registry download, or the
+     * local catalog's verified read), so the cache renames nothing that was not verified.
+     */
     @FunctionalInterface
     public interface Source {
         void copyTo(OutputStream out) throws IOException;
@@ -64,8 +64,7 @@ public final class PluginCache {
      * Installs a binary that must hash to {@code expected}, unless another build did so meanwhile. A mismatch stores
      * nothing and fails with scafctl's text.
      */
-    public Installation install(ArtifactName name, Version version, Platform platform, Digest expected, long size,
-            Source source) {
+    public Installation install(ArtifactName name, Version version, Platform platform, Digest expected, Source source) {
         Path file = path(name, version, platform);
         Path folder = file.getParent();
         // a warm cache answers without the lock, so a read-only cache serves what it holds
@@ -80,19 +79,9 @@ public final class PluginCache {
             try {
                 Files.createDirectories(folder);
                 temporary = AtomicFiles.newTemporary(folder, "." + name.value() + "-");
-                MessageDigest sha = Digest.newSha256();
-                long[] written = new long[1];
                 try (OutputStream out = Files.newOutputStream(temporary)) {
-                    CountingOutput counting = new CountingOutput(new DigestOutputStream(out, sha));
-                    source.copyTo(counting);
-                    counting.flush();
-                    written[0] = counting.count;
-                }
-                Digest actual = Digest.of(sha);
-                if (!actual.equals(expected) || written[0] != size) {
-                    throw new DigestMismatchException("plugin binary digest mismatch for " + name + "@" + version
-                            + ": expected " + expected + ", got " + actual
-                            + " (possible supply chain attack or corrupted download)", expected, actual);
+                    // the source checks the bytes as they pass and fails at the end of wrong ones: nothing is kept
+                    source.copyTo(out);
                 }
                 makeExecutable(temporary);
                 AtomicFiles.forceAndMove(temporary, file);
@@ -151,26 +140,6 @@ public final class PluginCache {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (UnsupportedOperationException e) {
             file.toFile().setExecutable(true, false);
-        }
-    }
-
-    private static final class CountingOutput extends FilterOutputStream {
-        long count;
-
-        CountingOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }

@@ -9,13 +9,14 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.Version;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.remote.ConfiguredCatalogs;
@@ -164,8 +165,8 @@ public final class PluginInstaller {
                 return Optional.of(e.getMessage());
             }
             if (expected.isPresent() && !expected.get().equals(binary.digest())) {
-                return Optional.of("plugin binary digest mismatch for " + pin.name() + "@" + pin.version() + ": expected "
-                        + expected.get() + ", got " + binary.digest() + " (possible supply chain attack or corrupted download)");
+                return Optional.of(DigestMismatchException.describePinnedBinary(pin.name() + "@" + pin.version(),
+                        expected.get(), binary.digest(), ""));
             }
             return Optional.empty();
         }
@@ -193,8 +194,8 @@ public final class PluginInstaller {
             List<String> problems = new ArrayList<>();
             Digest actual = Digest.of(root.bytes());
             if (pin.indexDigest().isPresent() && !pin.indexDigest().get().equals(actual)) {
-                problems.add(what + ": catalog \"" + source.name() + "\" serves " + actual + " for the pinned index "
-                        + pin.indexDigest().get() + " (possible supply chain attack or corrupted catalog)");
+                problems.add(what + ": " + DigestMismatchException.describe("the pinned index in catalog \"" + source.name()
+                        + "\"", pin.indexDigest().get(), actual));
                 return problems;
             }
             SortedMap<String, Digest> servedBinaries = new TreeMap<>();
@@ -210,8 +211,7 @@ public final class PluginInstaller {
                     problems.add(what + ": the lock pins " + pinnedPlatform + ", which catalog \"" + source.name()
                             + "\" no longer serves (available: " + servedBinaries.keySet() + ")");
                 } else if (!got.equals(pinned)) {
-                    problems.add(pinnedPlatform + ": plugin binary digest mismatch for " + what + ": expected "
-                            + pinned + ", got " + got + " (possible supply chain attack or corrupted download)");
+                    problems.add(pinnedPlatform + ": " + DigestMismatchException.describePinnedBinary(what, pinned, got, ""));
                 }
             });
             pin.digest().filter(d -> !servedBinaries.containsValue(d)).ifPresent(d -> problems.add(what
@@ -252,9 +252,8 @@ public final class PluginInstaller {
                 Descriptor binary = selectBinary(source, requirement, pin.version(), root.get(), platform);
                 Digest expected = expectedBinary(pin, platform, source, root.get()).orElse(binary.digest());
                 if (!binary.digest().equals(expected)) {
-                    throw new DigestMismatchException("plugin binary digest mismatch for " + pin.name() + "@" + pin.version()
-                            + ": expected " + expected + ", got " + binary.digest()
-                            + " (possible supply chain attack or corrupted download)", expected, binary.digest());
+                    throw DigestMismatchException.pinnedBinary(pin.name() + "@" + pin.version(), expected,
+                            binary.digest(), "");
                 }
                 return download(requirement, pin.version(), platform, binary, root.get().digest(), source, true, options);
             }
@@ -279,9 +278,8 @@ public final class PluginInstaller {
         Digest pinned = pin.digest().get();
         if (!binaries.containsValue(pinned)) {
             Digest got = binaries.getOrDefault(platform.toString(), binaries.isEmpty() ? pinned : binaries.get(binaries.firstKey()));
-            throw new DigestMismatchException("plugin binary digest mismatch for " + what + ": expected " + pinned + ", got "
-                    + got + " (possible supply chain attack or corrupted download; the lock's digest is the binary of no"
-                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\")", pinned, got);
+            throw DigestMismatchException.pinnedBinary(what, pinned, got, "the lock's digest is the binary of no"
+                    + " platform of " + binaries.keySet() + " in catalog \"" + source.name() + "\"");
         }
         return Optional.ofNullable(binaries.get(platform.toString()));
     }
@@ -367,7 +365,7 @@ public final class PluginInstaller {
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
             Digest artifactDigest, ArtifactSource source, boolean pinned) {
         PluginCache.Installation installation = cache.install(requirement.name(), version, platform, binary.digest(),
-                binary.size(), out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
+                out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
                         listener.about(platform.toString()), out));
         return new Installed(requirement, version, platform, installation.file(), binary.digest(), artifactDigest,
                 source.name(), installation.downloaded(), pinned);
@@ -409,20 +407,24 @@ public final class PluginInstaller {
     /** The binary digest of every platform an image index lists, read from its manifests (no binary is fetched). */
     private static SortedMap<String, Digest> binariesOfIndex(ArtifactSource source, ArtifactKind kind, ArtifactName name,
             Manifest index, String what) {
-        SortedMap<String, Digest> binaries = new TreeMap<>();
-        for (Descriptor entry : ImageIndex.parse(index.bytes(), what + " image index").manifests()) {
-            if (entry.platform() != null) {
-                Manifest child = source.manifest(kind, name, entry.digest().toString())
+        ArtifactWalk.Tree tree = ArtifactWalk.of(Descriptor.of(index.mediaType(), index.digest(), index.bytes().length),
+                index.bytes(), child -> source.manifest(kind, name, child.digest().toString())
                         .orElseThrow(() -> new ArtifactNotFoundException("catalog \"" + source.name() + "\" lists "
-                                + entry.digest() + " in " + what + " but does not serve it"));
-                binaries.put(entry.platform().toString(), binaryOf(child, what).digest());
+                                + child.digest() + " in " + what + " but does not serve it")).bytes());
+        SortedMap<String, Digest> binaries = new TreeMap<>();
+        for (ArtifactWalk.Part part : tree.parts()) {
+            if (part.platform() != null) {
+                binaries.put(part.platform(), binaryOf(part.manifest(), what).digest());
             }
         }
         return binaries;
     }
 
     private static Descriptor binaryOf(Manifest manifest, String what) {
-        ImageManifest parsed = ImageManifest.parse(manifest.bytes(), what);
+        return binaryOf(ImageManifest.parse(manifest.bytes(), what), what);
+    }
+
+    private static Descriptor binaryOf(ImageManifest parsed, String what) {
         if (parsed.layers().isEmpty()) {
             throw new InvalidInputException(what + " has no content layer");
         }

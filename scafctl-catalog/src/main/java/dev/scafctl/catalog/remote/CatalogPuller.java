@@ -7,11 +7,9 @@ import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.local.TagOutcome;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
-import dev.scafctl.catalog.oci.ImageIndex;
-import dev.scafctl.catalog.oci.ImageManifest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -53,35 +51,29 @@ public final class CatalogPuller {
                 "artifact \"" + reference + "\" not found in catalog \"" + remote.catalog() + "\" (no tag " + source + ")"));
         int[] counts = new int[2];
         long[] bytes = new long[1];
-        List<Part> parts = new ArrayList<>();
-        if (root.isIndex()) {
-            for (Descriptor child : ImageIndex.parse(root.bytes(), source).manifests()) {
-                parts.add(new Part(client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
+        ArtifactWalk.Tree tree = ArtifactWalk.of(Descriptor.of(root.mediaType(), root.digest(), root.bytes().length),
+                root.bytes(), child -> client.fetchManifest(repository, child.digest().toString()).orElseThrow(() ->
                         new ArtifactNotFoundException("registry " + remote.catalog().registry() + " lists manifest "
-                                + child.digest() + " in " + source + " but does not serve it")),
-                        child.platform() == null ? listener : listener.about(child.platform().toString())));
-            }
-        } else {
-            parts.add(new Part(root, listener));
-        }
-        for (Part part : parts) {
-            Manifest manifest = part.manifest();
-            ImageManifest parsed = ImageManifest.parse(manifest.bytes(), source);
-            List<Descriptor> blobs = new ArrayList<>();
-            blobs.add(parsed.config());
-            blobs.addAll(parsed.layers());
-            for (Descriptor blob : blobs) {
+                                + child.digest() + " in " + source + " but does not serve it")).bytes());
+        for (ArtifactWalk.Part part : tree.parts()) {
+            TransferListener about = part.platform() == null ? listener : listener.about(part.platform());
+            for (Descriptor blob : part.blobs()) {
                 // held: kept from prune until the tag below; with force, verified, so a damaged copy is fetched again
                 if (local.holdBlob(blob, force)) {
                     counts[1]++;
                 } else {
-                    client.pullBlob(repository, blob, local, part.listener());
+                    // each attempt stores into a temporary file of its own, so a download that broke off starts over
+                    client.downloadBlobRestarting(repository, blob, about, body -> local.putVerified(blob, body,
+                            "blob " + blob.digest() + " of " + remote.catalog().registry() + "/" + repository));
                     counts[0]++;
                     bytes[0] += blob.size();
                 }
                 locations.remember(remote.catalog().registry(), blob.digest(), repository);
             }
-            local.putBlob(manifest.mediaType(), manifest.bytes());
+            local.putBlob(part.descriptor().mediaType(), part.bytes());
+        }
+        for (ArtifactWalk.Index index : tree.indexes().subList(tree.isIndex() ? 1 : 0, tree.indexes().size())) {
+            local.putBlob(index.descriptor().mediaType(), index.bytes()); // an index within the index
         }
         Descriptor stored = local.putBlob(root.mediaType(), root.bytes()).withAnnotations(entryAnnotations(root, remote));
 
@@ -110,7 +102,4 @@ public final class CatalogPuller {
         annotations.put(Annotations.ARTIFACT_ORIGIN, "pulled from " + remote.catalog().url());
         return annotations;
     }
-
-    /** One manifest of the artifact, and the listener that names its platform in progress lines. */
-    private record Part(Manifest manifest, TransferListener listener) {}
 }

@@ -6,20 +6,17 @@ import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageIndex;
-import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -88,14 +85,11 @@ public final class CatalogPusher {
         byte[] rootBytes = local.readBlob(entry.digest());
         String mediaType = entry.mediaType();
         Optional<Manifest> existing = client.fetchManifest(repository, reference.version().toString());
-        List<Descriptor> manifests;
         byte[] tagged;
         if (MediaTypes.IMAGE_INDEX.equals(mediaType)) {
             ImageIndex index = ImageIndex.parse(rootBytes, reference + " image index");
-            manifests = index.manifests();
             tagged = mergeWithRemote(existing, reference, index, rootBytes, changes);
         } else {
-            manifests = List.of(entry);
             tagged = rootBytes;
             existing.filter(e -> !e.digest().equals(entry.digest())).ifPresent(e -> changes.add("replaced " + e.digest()));
         }
@@ -107,13 +101,13 @@ public final class CatalogPusher {
                     + " binaries under a new version; adding a platform the release lacks is allowed");
         }
         Digest digest = Digest.of(tagged);
-        Contents contents = contentsOf(manifests);
+        ArtifactWalk.Tree contents = local.walk(entry);
         if (existing.isPresent() && existing.get().digest().equals(digest)) {
             // the tag holds these very bytes, so the registry holds every manifest and blob they name
             counts.present.addAndGet(contents.blobs().size());
             contents.blobs().forEach(blob -> locations.remember(client.registry(), blob.digest(), repository));
         } else {
-            pushManifests(client, repository, manifests, contents, counts);
+            pushManifests(client, repository, contents, counts);
             client.putManifest(repository, reference.version().toString(), mediaType, tagged);
         }
         if (!digest.equals(entry.digest())) {
@@ -125,50 +119,18 @@ public final class CatalogPusher {
                 counts.present.get(), changes, moved);
     }
 
-    /**
-     * The bytes of some manifests, and every blob they name, each distinct blob once, with the platforms whose
-     * manifests name it (for progress a person can read).
-     */
-    private record Contents(List<byte[]> manifests, List<Descriptor> blobs, Map<Digest, Set<String>> platforms) {
-
-        TransferListener listenerFor(Descriptor blob, TransferListener listener) {
-            Set<String> of = platforms.getOrDefault(blob.digest(), Set.of());
-            return of.isEmpty() ? listener : listener.about(String.join(", ", of));
-        }
-    }
-
-    private Contents contentsOf(List<Descriptor> manifests) {
-        Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
-        Map<Digest, Set<String>> platforms = new HashMap<>();
-        List<byte[]> contents = new ArrayList<>();
-        for (Descriptor descriptor : manifests) {
-            byte[] bytes = local.readBlob(descriptor.digest());
-            ImageManifest manifest = ImageManifest.parse(bytes, "manifest " + descriptor.digest());
-            List<Descriptor> named = new ArrayList<>(manifest.layers());
-            named.add(0, manifest.config());
-            for (Descriptor blob : named) {
-                blobs.putIfAbsent(blob.digest(), blob);
-                if (descriptor.platform() != null) {
-                    platforms.computeIfAbsent(blob.digest(), d -> new TreeSet<>()).add(descriptor.platform().toString());
-                }
-            }
-            contents.add(bytes);
-        }
-        return new Contents(contents, List.copyOf(blobs.values()), platforms);
-    }
-
     /** The blobs of every manifest (several at once), then the manifests the registry lacks. */
-    private void pushManifests(RegistryClient client, String repository, List<Descriptor> manifests, Contents contents,
-            Counts counts) {
+    private void pushManifests(RegistryClient client, String repository, ArtifactWalk.Tree contents, Counts counts) {
+        Map<Digest, Set<String>> platforms = contents.platformsByBlob();
         Parallel.mapAll(contents.blobs(), PARALLEL_UPLOADS, "scafctl-push", blob -> {
-            pushBlob(client, repository, blob, contents.listenerFor(blob, listener), counts);
+            Set<String> of = platforms.getOrDefault(blob.digest(), Set.of());
+            pushBlob(client, repository, blob, of.isEmpty() ? listener : listener.about(String.join(", ", of)), counts);
             return blob;
         });
-        for (int i = 0; i < manifests.size(); i++) {
-            Descriptor descriptor = manifests.get(i);
+        for (ArtifactWalk.Part part : contents.parts()) {
+            Descriptor descriptor = part.descriptor();
             if (!client.hasManifest(repository, descriptor.digest().toString())) {
-                client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(),
-                        contents.manifests().get(i));
+                client.putManifest(repository, descriptor.digest().toString(), descriptor.mediaType(), part.bytes());
             }
         }
     }

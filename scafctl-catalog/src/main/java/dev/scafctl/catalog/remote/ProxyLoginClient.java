@@ -419,6 +419,7 @@ final class ProxyLoginClient extends HttpClient {
      * Maven's {@code -X}) would show the {@code Authorization} and {@code Proxy-Authorization} values.
      */
     private static final class QuietConnection extends DefaultManagedHttpClientConnection {
+        // only numbers connection ids, as Apache HttpClient's own factory does; nothing a build could read back
         private static final AtomicLong COUNT = new AtomicLong();
 
         QuietConnection(String id) {

@@ -1,9 +1,11 @@
 package dev.scafctl.catalog.remote;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
@@ -27,8 +29,8 @@ final class TransportFailures {
 
     /** A host name that does not resolve: a typo or a missing DNS entry, which a retry does not mend. */
     static boolean unknownHost(IOException e) {
-        return RegistryClient.causeOf(e, UnresolvedAddressException.class).isPresent()
-                || RegistryClient.causeOf(e, UnknownHostException.class).isPresent();
+        return causeOf(e, UnresolvedAddressException.class).isPresent()
+                || causeOf(e, UnknownHostException.class).isPresent();
     }
 
     /** The message for {@code what} failing with {@code e} after {@code attempts} attempts; never a secret. */
@@ -61,9 +63,47 @@ final class TransportFailures {
                             + " the registry runs and the catalog URL's host and port");
             return what + " failed: cannot reach registry " + registry + " after " + attempts + " attempt(s): " + where;
         }
-        return what + " failed: cannot reach registry " + registry + " (" + RegistryClient.describe(e) + ") after " + attempts
+        return what + " failed: cannot reach registry " + registry + " (" + describe(e) + ") after " + attempts
                 + " attempt(s); check the catalog URL, the network and the proxy settings"
                 + route.map(r -> " (requests go through the proxy " + r.address() + ")").orElse("");
+    }
+
+    /** What went wrong on the wire, in words (never an exception's class name). */
+    static String describe(IOException e) {
+        if (e instanceof IdleTimeout.Stalled) {
+            return e.getMessage();
+        }
+        if (unknownHost(e)) {
+            return "the host name does not resolve";
+        }
+        if (causeOf(e, HttpTimeoutException.class).isPresent()) {
+            return "timed out";
+        }
+        if (causeOf(e, SSLException.class).isPresent()) {
+            return "TLS failed: " + causeOf(e, SSLException.class).get().getMessage();
+        }
+        if (causeOf(e, ConnectException.class).isPresent()) {
+            return "connection refused";
+        }
+        if (causeOf(e, ClosedChannelException.class).isPresent() || e instanceof EOFException) {
+            return "the connection was closed";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return "the connection failed";
+    }
+
+    /** The first of {@code e}'s causes (itself included) that is a {@code type}. */
+    static <E extends Throwable> Optional<E> causeOf(Throwable e, Class<E> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     private static int port(URI uri) {
@@ -71,12 +111,7 @@ final class TransportFailures {
     }
 
     private static Optional<CertificateException> certificateProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateException c) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return causeOf(e, CertificateException.class);
     }
 
     private static boolean plainHttpMetWithTls(IOException e) {

@@ -111,12 +111,12 @@ public final class SolutionImageBuilder {
     private static SortedMap<String, String> annotations(SolutionDocument solution, ArtifactReference reference,
             BuildTimestamp created, List<PluginRequirement> plugins) {
         SortedMap<String, String> annotations = new TreeMap<>();
-        annotations.put(Annotations.ARTIFACT_TYPE, "solution");
+        annotations.put(Annotations.ARTIFACT_TYPE, ArtifactKind.SOLUTION.wireName());
         annotations.put(Annotations.ARTIFACT_NAME, reference.name().value());
         annotations.put(Annotations.VERSION, reference.version().toString());
         annotations.put(Annotations.CREATED, created.rfc3339());
         put(annotations, Annotations.DESCRIPTION, solution.metadata("description").strip());
-        put(annotations, "dev.scafctl.solution.displayName", solution.metadata("displayName"));
+        put(annotations, Annotations.SOLUTION_DISPLAY_NAME, solution.metadata("displayName"));
         put(annotations, Annotations.SOLUTION_CATEGORY, solution.metadata("category"));
         List<String> tags = Tree.texts(Tree.at(solution.tree(), "metadata", "tags"), solution.file() + ": metadata.tags");
         put(annotations, Annotations.SOLUTION_TAGS, String.join(",", tags));

@@ -3,11 +3,11 @@ package dev.scafctl.catalog.solution;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.VersionConstraint;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.lock.LockedDependency;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,10 +99,9 @@ public final class SolutionLocker {
         if (!pin.platforms().containsValue(digest) && !pin.singleBinary().equals(Optional.of(digest))) {
             Digest got = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
                     .orElse(pin.platforms().isEmpty() ? digest : pin.platforms().get(pin.platforms().firstKey()));
-            throw new DigestMismatchException("plugin binary digest mismatch for " + requirement.name() + "@"
-                    + scafctls.version() + ": expected " + digest + ", got " + got + " (possible supply chain attack or"
-                    + " corrupted download; the lock's digest is the binary of no platform of " + pin.platforms().keySet()
-                    + " in catalog \"" + pin.catalog() + "\")", digest, got);
+            throw DigestMismatchException.pinnedBinary(requirement.name() + "@" + scafctls.version(), digest, got,
+                    "the lock's digest is the binary of no platform of " + pin.platforms().keySet() + " in catalog \""
+                    + pin.catalog() + "\"");
         }
         LockedPlugin ours = entry(pin, platform);
         return new LockedPlugin(ours.name(), ours.kind(), ours.version(), Optional.of(digest),

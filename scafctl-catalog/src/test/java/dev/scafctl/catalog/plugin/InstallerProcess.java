@@ -31,7 +31,7 @@ public final class InstallerProcess {
         PluginCache cache = new PluginCache(Path.of(args[args[0].equals("install") ? 2 : 1]));
         if (args[0].equals("stall")) {
             cache.install(ArtifactName.of("stalled"), Version.parse("1.0.0"), Platform.parseSupported("linux/amd64"),
-                    Digest.of(new byte[0]), 2 << 20, out -> {
+                    Digest.of(new byte[0]), out -> {
                         out.write(new byte[1 << 20]);
                         out.flush();
                         dev.scafctl.catalog.testing.Stall.untilKilled();

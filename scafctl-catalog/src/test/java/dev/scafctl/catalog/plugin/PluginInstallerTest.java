@@ -13,13 +13,13 @@ import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.artifact.VersionConstraint;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.lock.LockFile;
 import dev.scafctl.catalog.oci.Annotations;
 import dev.scafctl.catalog.oci.CanonicalJson;
 import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
 import dev.scafctl.catalog.remote.BlobLocations;
@@ -339,7 +339,7 @@ class PluginInstallerTest {
 
         byte[] content = "the real binary".getBytes(StandardCharsets.UTF_8);
         PluginCache.Installation next = reopened.install(ArtifactName.of("stalled"), Version.parse("1.0.0"), LINUX,
-                Digest.of(content), content.length, out -> out.write(content));
+                Digest.of(content), out -> out.write(content));
         assertArrayEquals(content, Files.readAllBytes(next.file()));
         assertEquals(List.of(new PluginCache.Entry("stalled", "1.0.0", "linux/amd64", file, content.length)), reopened.list());
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.artifact.Platform;
-import dev.scafctl.catalog.local.DigestMismatchException;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
 import dev.scafctl.catalog.testing.RegistryFrontend;
 import dev.scafctl.catalog.testing.RegistryServer;
