@@ -8,7 +8,7 @@ import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.LockGuard;
 import dev.scafctl.catalog.solution.ReactorPlugin;
-import dev.scafctl.catalog.solution.SolutionDocument;
+import dev.scafctl.catalog.solution.SolutionPrefetch;
 import dev.scafctl.maven.support.LockHandover;
 import dev.scafctl.maven.support.ModuleArtifacts;
 import dev.scafctl.maven.support.MavenCatalogAccess;
@@ -16,8 +16,6 @@ import dev.scafctl.maven.support.ScafctlParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
@@ -44,40 +42,20 @@ public class LockExtension extends AbstractMavenLifecycleParticipant {
     /** Set by Plexus (see META-INF/plexus/components.xml). */
     private SettingsDecrypter decrypter;
 
-    /** The top project's solution as the warm-up read it (empty when it found none or a problem), and its file. */
-    private volatile CompletableFuture<Optional<SolutionDocument>> warmedUp = CompletableFuture.completedFuture(Optional.empty());
-    private volatile Path warmedUpFile;
+    /** The top project's solution, read while Maven reads the projects. */
+    private volatile SolutionPrefetch prefetch = SolutionPrefetch.none();
 
     /**
      * While Maven reads the projects, reads the top project's {@code solution.yaml} and lock once on another thread,
      * so that the check in {@link #afterProjectsRead} finds its classes loaded and does not add their loading to the
-     * build's time. The solution read is kept for that check, which then does not read the file again.
+     * build's time. The check takes the solution read there instead of reading the file again.
      */
     @Override
     public void afterSessionStart(MavenSession session) {
         if (session.getRequest().getBaseDirectory() == null) {
             return;
         }
-        Path solution = Path.of(session.getRequest().getBaseDirectory()).resolve("solution.yaml");
-        CompletableFuture<Optional<SolutionDocument>> reading = new CompletableFuture<>();
-        warmedUpFile = solution.toAbsolutePath().normalize();
-        warmedUp = reading;
-        Thread warmUp = new Thread(() -> {
-            try {
-                reading.complete(LockGuard.warmUp(solution));
-            } finally {
-                reading.complete(Optional.empty()); // an Error on the way: the check reads the file itself
-            }
-        }, "scafctl-lock-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
-    /** The solution: as the warm-up read it when it is that file and was read without a problem, else read now. */
-    private SolutionDocument solution(Path file) {
-        Optional<SolutionDocument> warm = file.toAbsolutePath().normalize().equals(warmedUpFile) ? warmedUp.join()
-                : Optional.empty();
-        return warm.orElseGet(() -> SolutionDocument.readPlugins(file));
+        prefetch = SolutionPrefetch.start(Path.of(session.getRequest().getBaseDirectory()).resolve("solution.yaml"));
     }
 
     @Override
@@ -112,7 +90,7 @@ public class LockExtension extends AbstractMavenLifecycleParticipant {
         LOG.debug("scafctl lock [{}]: catalog chain: {}", project.getArtifactId(), access.describeChain());
         PluginInstaller installer = access.installer(TransferListener.NONE, LOG::warn);
 
-        LockGuard.Outcome outcome = LockGuard.apply(solution(solution), installer, new LockGuard.Request(platform, access.offline(),
+        LockGuard.Outcome outcome = LockGuard.apply(prefetch.take(solution), installer, new LockGuard.Request(platform, access.offline(),
                 frozen, update, reactor, LockHandover.update(session)));
         outcome.messages().forEach(m -> LOG.info("scafctl lock [{}]: {}", project.getArtifactId(), m));
         project.getProperties().setProperty("scafctl.lock.file", outcome.lockFile().toString());
