@@ -73,6 +73,24 @@ abstract class AbstractRemoteMojo extends AbstractScafctlMojo {
     @Parameter(property = "scafctl.timeout", defaultValue = "60")
     private int timeout;
 
+    /**
+     * Refuse an artifact without a valid signature by one of the {@code trustedKeys} over the digest about to be used:
+     * {@code install-plugins}, {@code pull}, {@code build-solution}, {@code verify-lock} and the lock extension then
+     * fail naming the artifact, the digest and the keys tried, before any of its binary reaches the plugin cache or
+     * the local catalog. Signatures are cosign's ({@code cosign sign --key} makes them, {@code cosign verify --key}
+     * checks ours); see the signing page.
+     */
+    @Parameter(property = "scafctl.requireSignature", defaultValue = "false")
+    private boolean requireSignature;
+
+    /**
+     * PEM public keys ({@code -----BEGIN PUBLIC KEY-----}, EC P-256) whose signatures are trusted; in the pom a list of
+     * {@code <trustedKey>} elements, on the command line comma-separated. A valid signature by one of them is
+     * recorded in the lock as {@code signedBy} (its SHA-256 fingerprint), even when {@code requireSignature} is off.
+     */
+    @Parameter(property = "scafctl.trustedKeys")
+    private List<File> trustedKeys;
+
     private final SettingsDecrypter decrypter;
     private CatalogAccess access;
 

@@ -7,6 +7,14 @@ import dev.scafctl.catalog.inspect.ArtifactDescription;
 import dev.scafctl.catalog.inspect.ArtifactInspector;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.inspect.SignatureReport;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.signing.RegistrySignatures;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,7 +25,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Shows an artifact version without downloading its layers: kind, version, digest, created time, platforms with
  * binary sizes, annotations, and the plugins a solution requires; from the local catalog, or a registry with
- * {@code scafctl.catalog}. As text, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
+ * {@code scafctl.catalog}, where it also shows each signature of the index and of every platform manifest and
+ * whether it verifies with the {@code trustedKeys}. As text, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
  */
 @Mojo(name = "inspect", requiresProject = false, threadSafe = true)
 public class InspectMojo extends AbstractRemoteMojo {
@@ -59,6 +68,7 @@ public class InspectMojo extends AbstractRemoteMojo {
         GoalOutput shown = GoalOutput.of(format, output, baseDir(), getLog()::warn);
         NameAndVersion version = parameter("artifact", "scafctl.artifact", () -> NameAndVersion.parse(artifact));
         ArtifactDescription description;
+        Optional<SignatureReport> signatures = Optional.empty();
         if (catalog == null) {
             LocalCatalog local = localCatalog();
             description = ArtifactInspector.local(local, localReference(local, version, kind));
@@ -71,12 +81,19 @@ public class InspectMojo extends AbstractRemoteMojo {
             RemoteCatalog remote = remoteCatalog(catalog);
             ArtifactReference reference = new ArtifactReference(parameter("kind", "scafctl.kind", () -> ArtifactKind.parse(kind)),
                     version.name(), version.version());
-            description = ArtifactInspector.remote(registryClients().apply(remote.registry()), remote, reference);
+            RegistryClient client = registryClients().apply(remote.registry());
+            description = ArtifactInspector.remote(client, remote, reference);
+            signatures = Optional.of(SignatureReport.of(description, new RegistrySignatures(client,
+                    remote.repository(reference.kind(), reference.name())), catalogAccess().signatures().verifier()));
         }
         if (shown.isTable()) {
-            shown.table(description.toText(), getLog()::info);
+            List<String> lines = new ArrayList<>(description.toText());
+            signatures.ifPresent(report -> lines.addAll(report.toText()));
+            shown.table(lines, getLog()::info);
         } else {
-            shown.document(description.toTree(), System.out, getLog()::info);
+            Map<String, Object> tree = new LinkedHashMap<>(description.toTree());
+            signatures.ifPresent(report -> tree.put("signatures", report.toTree()));
+            shown.document(tree, System.out, getLog()::info);
         }
     }
 }

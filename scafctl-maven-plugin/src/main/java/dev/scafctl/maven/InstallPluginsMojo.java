@@ -95,9 +95,10 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
                 new PluginInstaller.Options(target, offline, parallelDownloads));
 
         for (PluginInstaller.Installed plugin : installed) {
-            getLog().info(String.format("%s %s@%s %s from %s %s (%s%s) -> %s", plugin.requirement().kind(),
+            getLog().info(String.format("%s %s@%s %s from %s %s (%s%s%s) -> %s", plugin.requirement().kind(),
                     plugin.requirement().name(), plugin.version(), plugin.platform(), plugin.catalog(), plugin.binaryDigest(),
-                    plugin.downloaded() ? "installed" : "cache hit", plugin.pinned() ? ", pinned" : "", plugin.file()));
+                    plugin.downloaded() ? "installed" : "cache hit", plugin.pinned() ? ", pinned" : "",
+                    plugin.signedBy().map(k -> ", signed by " + k).orElse(""), plugin.file()));
             String prefix = "scafctl.plugin." + plugin.requirement().name() + ".";
             project().getProperties().setProperty(prefix + "path", plugin.file().toString());
             project().getProperties().setProperty(prefix + "version", plugin.version().toString());
@@ -146,6 +147,7 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             entry.put("digest", plugin.binaryDigest().toString());
             entry.put("catalog", plugin.catalog());
             entry.put("pinned", plugin.pinned());
+            plugin.signedBy().ifPresent(k -> entry.put("signedBy", k.toString()));
             plugins.add(entry);
         }
         Path report = buildDirectory().resolve("scafctl").resolve("plugins.json");

@@ -3,6 +3,8 @@ package dev.scafctl.maven;
 import dev.scafctl.catalog.ByteCount;
 import dev.scafctl.catalog.artifact.ArtifactExistsException;
 import dev.scafctl.catalog.remote.CatalogPuller;
+import dev.scafctl.catalog.signing.RegistrySignatures;
+import dev.scafctl.catalog.signing.SignaturePolicy;
 import dev.scafctl.catalog.access.CatalogAccess;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.RemoteReference;
@@ -46,8 +48,13 @@ public class PullMojo extends AbstractRemoteMojo {
         CatalogPuller.Result result;
         long started = System.nanoTime();
         try {
+            SignaturePolicy policy = catalogAccess().signatures();
             result = new CatalogPuller(localCatalog(), registryClients(), blobLocations(),
-                    new LogProgress(getLog(), "Downloading")).pull(remote, force);
+                    new LogProgress(getLog(), "Downloading"), (pulled, client, repository, root) -> policy.check(
+                            pulled.kind().wireName() + " " + pulled, root.digest(),
+                            () -> new RegistrySignatures(client, repository).read(root.digest()))
+                            .ifPresent(key -> getLog().info(pulled + " " + root.digest() + " is signed by key " + key)))
+                    .pull(remote, force);
         } catch (ArtifactExistsException e) {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
         }

@@ -7,7 +7,13 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.ReleaseChangedException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
+import dev.scafctl.catalog.signing.Passphrase;
+import dev.scafctl.catalog.signing.RegistrySignatures;
+import dev.scafctl.catalog.signing.Signer;
+import dev.scafctl.catalog.signing.SigningKeyFile;
 import dev.scafctl.maven.support.ModuleArtifacts;
+import dev.scafctl.maven.support.SigningAccess;
+import java.io.File;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -59,9 +65,30 @@ public class PushMojo extends AbstractRemoteMojo {
     @Parameter(property = "scafctl.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Sign what is pushed with this private key: the index (or manifest) digest and every platform manifest digest,
+     * in cosign's format (a {@code sha256-<hex>.sig} manifest in the same repository, which {@code cosign verify --key}
+     * checks). An EC P-256 key as PKCS#8 PEM ({@code openssl pkcs8 -topk8 -nocrypt}), SEC 1 PEM
+     * ({@code openssl ecparam -genkey -name prime256v1}) or cosign's encrypted {@code cosign.key}. A file its group or
+     * others can read gets a warning. Pushing the same content with the same key again adds no second signature.
+     */
+    @Parameter(property = "scafctl.signingKey")
+    private File signingKey;
+
+    /**
+     * The settings.xml {@code <server>} whose {@code <password>} (encrypted as Maven encrypts passwords, or plain) is
+     * the passphrase of an encrypted {@code signingKey}. Without it, the passphrase comes from the environment
+     * variable {@code SCAFCTL_SIGNING_PASSPHRASE}; it is never read from the pom.
+     */
+    @Parameter(property = "scafctl.signingServerId")
+    private String signingServerId;
+
+    private final SettingsDecrypter decrypter;
+
     @Inject
     public PushMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -70,6 +97,7 @@ public class PushMojo extends AbstractRemoteMojo {
         RemoteCatalog target = remoteCatalog(catalog).pushTarget();
         LocalCatalog local = localCatalog();
         ArtifactReference reference = reference(local);
+        Optional<Signer> signer = signer(); // before any upload: a wrong passphrase fails the push, not half of it
         long started = System.nanoTime();
         CatalogPusher.Result result;
         try {
@@ -79,12 +107,30 @@ public class PushMojo extends AbstractRemoteMojo {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
         }
         result.changes().forEach(change -> getLog().info(change));
+        if (signer.isPresent()) {
+            RegistrySignatures signatures = new RegistrySignatures(registryClients().apply(target.registry()), result.repository());
+            RegistrySignatures.Signed signed = signatures.signRecursively(result.digest(), signer.get());
+            getLog().info("Signed " + signed.added().size() + " digest(s) with key " + signer.get().fingerprint()
+                    + (signed.present().isEmpty() ? "" : " (" + signed.present().size() + " already signed with it)")
+                    + ": " + result.digest() + (signed.added().size() + signed.present().size() > 1
+                            ? " and its platform manifests" : ""));
+        }
         if (!result.movedTags().isEmpty()) {
             getLog().info("Rolling tags moved: " + String.join(", ", result.movedTags()));
         }
         getLog().info(String.format("Pushed %s %s to %s %s (%d blob(s) uploaded, %s; %d mounted; %d already there) in %s",
                 reference.kind(), reference, result.target(), result.digest(), result.blobsUploaded(),
                 new ByteCount(result.bytesUploaded()), result.blobsMounted(), result.blobsPresent(), elapsedSince(started)));
+    }
+
+    private Optional<Signer> signer() throws MojoFailureException {
+        if (signingKey == null) {
+            return Optional.empty();
+        }
+        Optional<Passphrase> passphrase = parameter("signingServerId", "scafctl.signingServerId", () -> SigningAccess.passphrase(
+                session().getSettings(), decrypter, Optional.ofNullable(signingServerId), System.getenv()));
+        return Optional.of(parameter("signingKey", "scafctl.signingKey",
+                () -> SigningKeyFile.read(signingKey.toPath(), passphrase, getLog()::warn)));
     }
 
     private ArtifactReference reference(LocalCatalog local) throws MojoFailureException {

@@ -24,7 +24,7 @@ class GoalPagesCheck {
     private static final Path SITE = Path.of("target/site");
 
     private static final List<String> GUIDES = List.of("index", "usage", "goals", "catalogs", "proxies-tls",
-            "lock-file", "air-gapped", "catalog-page", "wire-format", "plugin-info");
+            "lock-file", "air-gapped", "signing", "catalog-page", "wire-format", "plugin-info");
 
     @Test
     void everyGoalHasAPageNamingEveryParameterAndItsProperty() throws Exception {

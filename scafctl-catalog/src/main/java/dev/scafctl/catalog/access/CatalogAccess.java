@@ -11,6 +11,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.remote.Transport;
+import dev.scafctl.catalog.signing.SignaturePolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,21 @@ import java.util.stream.Collectors;
  *
  * @param catalog the catalog named or given as a URL for this run ({@code scafctl.catalog}), asked first
  * @param tls TLS settings given for a catalog given as a URL ({@code scafctl.insecure}, {@code scafctl.caFile})
+ * @param signatures whether artifacts must be signed before use, and by which keys ({@code scafctl.requireSignature},
+ *     {@code scafctl.trustedKeys})
  */
 public record CatalogAccess(Path catalogDir, Path cacheDir, ConfiguredCatalogs configured, Optional<String> catalog,
-        TlsOverride tls, CredentialSource credentials, Transport transport, boolean offline) {
+        TlsOverride tls, CredentialSource credentials, Transport transport, boolean offline, SignaturePolicy signatures) {
+
+    public CatalogAccess {
+        signatures = signatures == null ? SignaturePolicy.NONE : signatures;
+    }
+
+    /** Without a signature policy: signatures are not looked at. */
+    public CatalogAccess(Path catalogDir, Path cacheDir, ConfiguredCatalogs configured, Optional<String> catalog,
+            TlsOverride tls, CredentialSource credentials, Transport transport, boolean offline) {
+        this(catalogDir, cacheDir, configured, catalog, tls, credentials, transport, offline, SignaturePolicy.NONE);
+    }
 
     /**
      * TLS settings given for this run beside the catalogs' own: {@code insecure} turns checks off, {@code caFile} is
@@ -90,9 +103,9 @@ public record CatalogAccess(Path catalogDir, Path cacheDir, ConfiguredCatalogs c
         return registry -> new RegistryClient(registry, credentials, transport);
     }
 
-    /** An installer over the local catalog, the chain and the plugin cache. */
+    /** An installer over the local catalog, the chain and the plugin cache, applying the signature policy. */
     public PluginInstaller installer(TransferListener listener, Consumer<String> log) {
-        return new PluginInstaller(localCatalog(), chain(), clients(), pluginCache(), listener, log);
+        return new PluginInstaller(localCatalog(), chain(), clients(), pluginCache(), listener, log, signatures);
     }
 
     /** The whole chain for a log line: {@code local (folder), company (oci://host/prefix, CA file …), …}. */

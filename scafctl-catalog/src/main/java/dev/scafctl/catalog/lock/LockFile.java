@@ -5,6 +5,7 @@ import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.signing.KeyFingerprint;
 import dev.scafctl.catalog.yaml.YamlNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,8 @@ public record LockFile(Path file, List<LockedPlugin> plugins, List<LockedDepende
                     digest(entry.get("digest")),
                     entry.get("resolvedFrom").text().orElse(""),
                     digest(entry.get("indexDigest")),
-                    platforms(entry.get("platforms"))));
+                    platforms(entry.get("platforms")),
+                    entry.get("signedBy").text().filter(t -> !t.isBlank()).map(t -> parse(entry.get("signedBy"), KeyFingerprint::parse))));
         }
         List<LockedDependency> dependencies = new ArrayList<>();
         for (YamlNode entry : root.get("dependencies").items()) {

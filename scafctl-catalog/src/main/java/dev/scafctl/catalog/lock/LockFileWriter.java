@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a lock in scafctl's {@code version: 1} schema, with scafctl's field order and 4-space lists, plus this
- * project's fields ({@code indexDigest}, {@code platforms}). The same lock gives the same bytes; the file is
+ * project's fields ({@code indexDigest}, {@code signedBy}, {@code platforms}). The same lock gives the same bytes; the file is
  * replaced atomically.
  */
 public final class LockFileWriter {
@@ -46,6 +46,7 @@ public final class LockFileWriter {
                 field(yaml, "digest", plugin.digest().map(Object::toString).orElse(null));
                 field(yaml, "resolvedFrom", plugin.resolvedFrom());
                 field(yaml, "indexDigest", plugin.indexDigest().map(Object::toString).orElse(null));
+                field(yaml, "signedBy", plugin.signedBy().map(Object::toString).orElse(null));
                 if (!plugin.platforms().isEmpty()) {
                     yaml.append("      platforms:\n");
                     for (Map.Entry<String, ?> platform : plugin.platforms().entrySet()) {

@@ -5,6 +5,7 @@ import dev.scafctl.catalog.artifact.ArtifactName;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.signing.KeyFingerprint;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,13 +14,22 @@ import java.util.TreeMap;
 /**
  * A plugin pinned by a lock file: the exact version, where it came from, and digests. Ours pin the image index and
  * the binary of every platform ({@code indexDigest}, {@code platforms}); scafctl's pin one binary ({@code digest},
- * the platform the lock was made on), which is read as a pin of that binary only.
+ * the platform the lock was made on), which is read as a pin of that binary only. {@code signedBy} is the trusted
+ * key whose signature of the index was verified when the plugin was locked; a frozen build fails when it changes.
  */
 public record LockedPlugin(ArtifactName name, ArtifactKind kind, Version version, Optional<Digest> digest,
-        String resolvedFrom, Optional<Digest> indexDigest, SortedMap<String, Digest> platforms) {
+        String resolvedFrom, Optional<Digest> indexDigest, SortedMap<String, Digest> platforms,
+        Optional<KeyFingerprint> signedBy) {
 
     public LockedPlugin {
         platforms = new TreeMap<>(platforms == null ? Map.of() : platforms);
+        signedBy = signedBy == null ? Optional.empty() : signedBy;
+    }
+
+    /** An entry no signature was verified for. */
+    public LockedPlugin(ArtifactName name, ArtifactKind kind, Version version, Optional<Digest> digest,
+            String resolvedFrom, Optional<Digest> indexDigest, SortedMap<String, Digest> platforms) {
+        this(name, kind, version, digest, resolvedFrom, indexDigest, platforms, Optional.empty());
     }
 
     /** The binary digest pinned for {@code platform}: ours per platform, else scafctl's single digest. */

@@ -12,6 +12,8 @@ import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.signing.FoundSignature;
+import dev.scafctl.catalog.signing.RegistrySignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +39,11 @@ interface ArtifactSource {
      */
     void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener, OutputStream out)
             throws IOException;
+
+    /** The signatures this source holds for {@code digest} of the artifact; the local catalog keeps none. */
+    default List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+        return List.of();
+    }
 
     static ArtifactSource local(LocalCatalog catalog) {
         return new ArtifactSource() {
@@ -95,6 +102,11 @@ interface ArtifactSource {
             public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
                     OutputStream out) {
                 client.downloadBlob(remote.repository(kind, name), blob, listener, body -> body.transferTo(out));
+            }
+
+            @Override
+            public List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+                return new RegistrySignatures(client, remote.repository(kind, name)).read(digest);
             }
         };
     }

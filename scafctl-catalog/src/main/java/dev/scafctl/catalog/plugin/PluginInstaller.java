@@ -26,6 +26,10 @@ import dev.scafctl.catalog.remote.Registry;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.signing.FoundSignature;
+import dev.scafctl.catalog.signing.KeyFingerprint;
+import dev.scafctl.catalog.signing.SignaturePolicy;
+import dev.scafctl.catalog.signing.UnsignedArtifactException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -56,16 +60,28 @@ public final class PluginInstaller {
 
     /** One installed plugin. */
     public record Installed(PluginRequirement requirement, Version version, Platform platform, Path file,
-            Digest binaryDigest, Digest artifactDigest, String catalog, boolean downloaded, boolean pinned) {}
+            Digest binaryDigest, Digest artifactDigest, String catalog, boolean downloaded, boolean pinned,
+            Optional<KeyFingerprint> signedBy) {}
 
     private final List<ArtifactSource> chain;
     private final ArtifactSource local;
     private final PluginCache cache;
     private final TransferListener listener;
     private final Consumer<String> log;
+    private final SignaturePolicy signatures;
 
     public PluginInstaller(LocalCatalog localCatalog, List<RemoteCatalog> remotes, Function<Registry, RegistryClient> clients,
             PluginCache cache, TransferListener listener, Consumer<String> log) {
+        this(localCatalog, remotes, clients, cache, listener, log, SignaturePolicy.NONE);
+    }
+
+    /**
+     * @param signatures when signatures are required, an artifact without a valid one by a trusted key over the digest
+     *     about to be used is refused before any of its bytes reaches the cache
+     */
+    public PluginInstaller(LocalCatalog localCatalog, List<RemoteCatalog> remotes, Function<Registry, RegistryClient> clients,
+            PluginCache cache, TransferListener listener, Consumer<String> log, SignaturePolicy signatures) {
+        this.signatures = signatures;
         this.local = ArtifactSource.local(localCatalog);
         List<ArtifactSource> sources = new ArrayList<>();
         sources.add(local);
@@ -107,7 +123,7 @@ public final class PluginInstaller {
 
     /** What a lock pins of a plugin: the exact version, where it came from, the index and every platform's binary. */
     public record Pin(PluginRequirement requirement, Version version, String catalog, Digest artifactDigest,
-            SortedMap<String, Digest> platforms, Optional<Digest> singleBinary) {}
+            SortedMap<String, Digest> platforms, Optional<Digest> singleBinary, Optional<KeyFingerprint> signedBy) {}
 
     /**
      * Resolves a requirement through the chain without downloading any binary: the version, and the digest of the
@@ -132,7 +148,9 @@ public final class PluginInstaller {
                 single = Optional.of(binary);
             }
         }
-        return new Pin(requirement, resolved.version(), source.name(), root.digest(), platforms, single);
+        Optional<KeyFingerprint> signedBy = signedBy(requirement.kind(), requirement.name(), resolved.version(),
+                root.digest(), source, offline);
+        return new Pin(requirement, resolved.version(), source.name(), root.digest(), platforms, single, signedBy);
     }
 
     /**
@@ -141,7 +159,8 @@ public final class PluginInstaller {
      */
     public Optional<String> checkPin(LockedPlugin pin, Platform platform, boolean offline) {
         Optional<Digest> pinnedBinary = pin.binaryDigest(platform);
-        if (pinnedBinary.isPresent() && cache.verified(pin.name(), pin.version(), platform, pinnedBinary.get()).isPresent()) {
+        if (pinnedBinary.isPresent() && lockVouches(pin)
+                && cache.verified(pin.name(), pin.version(), platform, pinnedBinary.get()).isPresent()) {
             return Optional.empty();
         }
         PluginRequirement requirement = new PluginRequirement(pin.name(), pin.kind(),
@@ -167,6 +186,11 @@ public final class PluginInstaller {
             if (expected.isPresent() && !expected.get().equals(binary.digest())) {
                 return Optional.of(DigestMismatchException.describePinnedBinary(pin.name() + "@" + pin.version(),
                         expected.get(), binary.digest(), ""));
+            }
+            try {
+                signedBy(pin.kind(), pin.name(), pin.version(), root.get().digest(), source, offline);
+            } catch (UnsignedArtifactException e) {
+                return Optional.of(e.getMessage());
             }
             return Optional.empty();
         }
@@ -217,6 +241,7 @@ public final class PluginInstaller {
             pin.digest().filter(d -> !servedBinaries.containsValue(d)).ifPresent(d -> problems.add(what
                     + ": the lock's digest " + d + " is the binary of no platform catalog \"" + source.name()
                     + "\" serves"));
+            signerChange(pin, root, source, offline).ifPresent(problems::add);
             return problems;
         }
         if (offline) {
@@ -238,11 +263,12 @@ public final class PluginInstaller {
     private Installed installPinned(PluginRequirement requirement, LockedPlugin pin, Options options) {
         Platform platform = options.platform();
         Optional<Digest> pinnedBinary = pin.binaryDigest(platform);
-        if (pinnedBinary.isPresent()) {
+        if (pinnedBinary.isPresent() && lockVouches(pin)) {
             Optional<Path> hit = cache.verified(pin.name(), pin.version(), platform, pinnedBinary.get());
             if (hit.isPresent()) {
                 return new Installed(requirement, pin.version(), platform, hit.get(), pinnedBinary.get(),
-                        pin.indexDigest().orElse(pinnedBinary.get()), "cache", false, true);
+                        pin.indexDigest().orElse(pinnedBinary.get()), "cache", false, true,
+                        pin.signedBy().filter(signatures.verifier()::trusts));
             }
         }
         String reference = pin.indexDigest().map(Digest::toString).orElse(pin.version().toString());
@@ -341,7 +367,7 @@ public final class PluginInstaller {
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
             Digest artifactDigest, ArtifactSource source, boolean pinned, Options options) {
         try {
-            return download(requirement, version, platform, binary, artifactDigest, source, pinned);
+            return download(requirement, version, platform, binary, artifactDigest, source, pinned, options.offline());
         } catch (DigestMismatchException damaged) {
             if (!source.name().equals(LocalCatalog.NAME)) {
                 throw damaged;
@@ -355,7 +381,7 @@ public final class PluginInstaller {
                 if (root.isPresent()) {
                     log.accept(damaged.getMessage() + "; installing " + requirement.name() + "@" + version + " from catalog \""
                             + other.name() + "\" instead");
-                    return download(requirement, version, platform, binary, artifactDigest, other, pinned);
+                    return download(requirement, version, platform, binary, artifactDigest, other, pinned, options.offline());
                 }
             }
             throw damaged;
@@ -363,12 +389,72 @@ public final class PluginInstaller {
     }
 
     private Installed download(PluginRequirement requirement, Version version, Platform platform, Descriptor binary,
-            Digest artifactDigest, ArtifactSource source, boolean pinned) {
+            Digest artifactDigest, ArtifactSource source, boolean pinned, boolean offline) {
+        // before any byte of the binary is fetched: an artifact the policy refuses never reaches the cache
+        Optional<KeyFingerprint> signedBy = signedBy(requirement.kind(), requirement.name(), version, artifactDigest,
+                source, offline);
         PluginCache.Installation installation = cache.install(requirement.name(), version, platform, binary.digest(),
                 out -> source.copyBlob(requirement.kind(), requirement.name(), binary,
                         listener.about(platform.toString()), out));
         return new Installed(requirement, version, platform, installation.file(), binary.digest(), artifactDigest,
-                source.name(), installation.downloaded(), pinned);
+                source.name(), installation.downloaded(), pinned, signedBy);
+    }
+
+    /**
+     * The trusted key that signed {@code digest}, by the signature policy ({@link SignaturePolicy#check}: throws when
+     * signatures are required and none verifies). The local catalog keeps no signatures, so for an artifact found
+     * there the registries of the chain are asked for the signatures of the same digest (not offline).
+     */
+    private Optional<KeyFingerprint> signedBy(ArtifactKind kind, ArtifactName name, Version version, Digest digest,
+            ArtifactSource source, boolean offline) {
+        return signatures.check(kind.wireName() + " " + name + "@" + version, digest,
+                () -> signaturesOf(kind, name, digest, source, offline));
+    }
+
+    private List<FoundSignature> signaturesOf(ArtifactKind kind, ArtifactName name, Digest digest, ArtifactSource source,
+            boolean offline) {
+        List<FoundSignature> found = source.signatures(kind, name, digest);
+        if (!found.isEmpty() || source != local || offline) {
+            return found;
+        }
+        for (ArtifactSource other : chain) {
+            if (other != local) {
+                found = other.signatures(kind, name, digest);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether a warm cache may answer for {@code pin} without asking for signatures: always when the policy does not
+     * require them; else only when the lock records a trusted key as its signer (it was verified when locked, and
+     * the cached file still hashes to the pinned digest).
+     */
+    private boolean lockVouches(LockedPlugin pin) {
+        return !signatures.required() || pin.signedBy().filter(signatures.verifier()::trusts).isPresent();
+    }
+
+    /** For a frozen lock: the signer the lock records against the one the catalog's signatures verify with now. */
+    private Optional<String> signerChange(LockedPlugin pin, Manifest root, ArtifactSource source, boolean offline) {
+        if (!signatures.checks()) {
+            return Optional.empty();
+        }
+        String what = pin.name() + "@" + pin.version();
+        Optional<KeyFingerprint> now;
+        try {
+            now = signedBy(pin.kind(), pin.name(), pin.version(), root.digest(), source, offline);
+        } catch (UnsignedArtifactException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (now.equals(pin.signedBy())) {
+            return Optional.empty();
+        }
+        return Optional.of(what + ": the lock records signedBy " + pin.signedBy().map(Object::toString).orElse("(none)")
+                + ", but its signatures in catalog \"" + source.name() + "\" now verify with "
+                + now.map(k -> "key " + k).orElse("no trusted key"));
     }
 
     /** Picks the binary for {@code platform}: index, then annotation, then single-platform, then per-arch tags. */
@@ -487,6 +573,11 @@ public final class PluginInstaller {
                     OutputStream out) throws IOException {
                 official.copyBlob(kind, name, blob, listener, out);
             }
+
+            @Override
+            public List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+                return unlessUnreachable(() -> official.signatures(kind, name, digest), List.of());
+            }
         };
     }
 
@@ -528,6 +619,11 @@ public final class PluginInstaller {
             public void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener,
                     OutputStream out) throws IOException {
                 delegate().copyBlob(kind, name, blob, listener, out);
+            }
+
+            @Override
+            public List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+                return delegate().signatures(kind, name, digest);
             }
         };
     }

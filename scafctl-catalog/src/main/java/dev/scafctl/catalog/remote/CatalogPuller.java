@@ -31,13 +31,31 @@ public final class CatalogPuller {
     private final Function<Registry, RegistryClient> clients;
     private final BlobLocations locations;
     private final TransferListener listener;
+    private final Admission admission;
+
+    /**
+     * Decides whether an artifact may enter the local catalog, once its root manifest is known and before any of it
+     * is stored (the signature policy, say); it throws to refuse.
+     */
+    @FunctionalInterface
+    public interface Admission {
+        Admission ALL = (reference, client, repository, root) -> { };
+
+        void admit(ArtifactReference reference, RegistryClient client, String repository, Manifest root);
+    }
 
     public CatalogPuller(LocalCatalog local, Function<Registry, RegistryClient> clients, BlobLocations locations,
             TransferListener listener) {
+        this(local, clients, locations, listener, Admission.ALL);
+    }
+
+    public CatalogPuller(LocalCatalog local, Function<Registry, RegistryClient> clients, BlobLocations locations,
+            TransferListener listener, Admission admission) {
         this.local = local;
         this.clients = clients;
         this.locations = locations;
         this.listener = listener;
+        this.admission = admission;
     }
 
     public Result pull(RemoteReference remote, boolean force) {
@@ -49,6 +67,7 @@ public final class CatalogPuller {
 
         Manifest root = client.fetchManifest(repository, version.toString()).orElseThrow(() -> new ArtifactNotFoundException(
                 "artifact \"" + reference + "\" not found in catalog \"" + remote.catalog() + "\" (no tag " + source + ")"));
+        admission.admit(reference, client, repository, root);
         int[] counts = new int[2];
         long[] bytes = new long[1];
         ArtifactWalk.Tree tree = ArtifactWalk.of(Descriptor.of(root.mediaType(), root.digest(), root.bytes().length),

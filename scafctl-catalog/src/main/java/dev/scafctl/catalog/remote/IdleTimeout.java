@@ -58,6 +58,13 @@ final class IdleTimeout {
 
     private static final Object END = new Object();
 
+    /**
+     * How many lists of buffers (the client's reads, 16 KiB buffers each by default) may wait for the reader: asking
+     * for one at a time made the client's thread wait for ours after every read, a hand-over per 16 KiB; a window
+     * keeps the socket busy while the reader writes, at a bounded cost in memory (a few hundred KiB a download).
+     */
+    static final int WINDOW = 16;
+
     /** Hands the body's buffers to a stream that waits for each at most the timeout. */
     private final class Subscriber implements HttpResponse.BodySubscriber<InputStream> {
         private final LinkedBlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
@@ -72,7 +79,7 @@ final class IdleTimeout {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            s.request(1);
+            s.request(WINDOW);
         }
 
         @Override

@@ -83,7 +83,7 @@ public final class SolutionLocker {
         Optional<Digest> binary = Optional.ofNullable(pin.platforms().get(platform.toString())).or(pin::singleBinary)
                 .or(() -> pin.platforms().values().stream().findFirst());
         return new LockedPlugin(pin.requirement().name(), pin.requirement().kind(), pin.version(), binary, pin.catalog(),
-                Optional.of(pin.artifactDigest()), pin.platforms());
+                Optional.of(pin.artifactDigest()), pin.platforms(), pin.signedBy());
     }
 
     /**
@@ -106,6 +106,6 @@ public final class SolutionLocker {
         LockedPlugin ours = entry(pin, platform);
         return new LockedPlugin(ours.name(), ours.kind(), ours.version(), Optional.of(digest),
                 scafctls.resolvedFrom().isEmpty() ? ours.resolvedFrom() : scafctls.resolvedFrom(), ours.indexDigest(),
-                ours.platforms());
+                ours.platforms(), ours.signedBy());
     }
 }

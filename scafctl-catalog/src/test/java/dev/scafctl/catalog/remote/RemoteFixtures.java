@@ -16,7 +16,7 @@ public final class RemoteFixtures {
 
     private RemoteFixtures() {}
 
-    static BuiltPlugin build(LocalCatalog catalog, Path work, String name, String version, List<Platform> platforms,
+    public static BuiltPlugin build(LocalCatalog catalog, Path work, String name, String version, List<Platform> platforms,
             String salt) {
         List<String> binaries = PluginFixtures.binaries(work.resolve("dist-" + name + "-" + version + salt.hashCode()),
                 name, platforms, salt);
@@ -51,7 +51,7 @@ public final class RemoteFixtures {
         return new CatalogPuller(catalog, clients, new BlobLocations(), TransferListener.NONE);
     }
 
-    static RemoteCatalog plain(String hostPort) {
+    public static RemoteCatalog plain(String hostPort) {
         return RemoteCatalog.parse(null, "http://" + hostPort + "/scafctl", false, null);
     }
 

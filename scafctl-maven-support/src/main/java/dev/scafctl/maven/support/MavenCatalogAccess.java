@@ -16,7 +16,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Builds the one {@link CatalogAccess} of a project, for the goals and for the lock extension alike, from the
  * scafctl plugin's parameters ({@link ScafctlParameters}: the pom's configuration, {@code -D}, the project's
- * properties), settings.xml (credentials and proxies), scafctl's {@code config.yaml} and Maven's offline mode.
+ * properties), settings.xml (credentials and proxies), scafctl's {@code config.yaml}, Maven's offline mode and the
+ * signature policy ({@link SigningAccess#policy}), so every goal and the lock extension refuse the same artifacts.
  */
 public final class MavenCatalogAccess {
 
@@ -41,7 +42,7 @@ public final class MavenCatalogAccess {
                 parameters.path("catalogDir", "scafctl.catalogDir").orElse(defaults.catalogDir()),
                 parameters.path("cacheDir", "scafctl.cacheDir").orElse(defaults.pluginCacheDir()),
                 configured, parameters.value("catalog", "scafctl.catalog"), tls, credentials, transport,
-                session.isOffline());
+                session.isOffline(), SigningAccess.policy(parameters));
     }
 
     /** {@code timeout} ({@code scafctl.timeout}): whole seconds a registry request may go without progress. */

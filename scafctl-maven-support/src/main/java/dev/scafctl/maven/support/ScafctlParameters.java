@@ -128,6 +128,33 @@ public final class ScafctlParameters {
         return value(name, property).map(basedir::resolve).map(Path::normalize);
     }
 
+    /**
+     * A list of paths: the children of {@code <name>} in the most specific configuration that has it, else the
+     * property's comma-separated value; each resolved against the project folder.
+     */
+    public List<Path> paths(String name, String property) {
+        List<String> values = new ArrayList<>();
+        for (Xpp3Dom configuration : configurations) {
+            Xpp3Dom list = configuration.getChild(name);
+            if (list != null && list.getChildCount() > 0) {
+                for (Xpp3Dom item : list.getChildren()) {
+                    if (item.getValue() != null && !item.getValue().isBlank()) {
+                        values.add(item.getValue().strip());
+                    }
+                }
+                break;
+            }
+            if (list != null && list.getValue() != null && !list.getValue().isBlank()) {
+                values.addAll(List.of(list.getValue().split(",")));
+                break;
+            }
+        }
+        if (values.isEmpty()) {
+            property(property).ifPresent(text -> values.addAll(List.of(text.split(","))));
+        }
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).map(basedir::resolve).map(Path::normalize).toList();
+    }
+
     /** The {@code <catalogs>} of the most specific configuration that has them, in order. */
     public List<CatalogDefinition> catalogs() {
         for (Xpp3Dom configuration : configurations) {

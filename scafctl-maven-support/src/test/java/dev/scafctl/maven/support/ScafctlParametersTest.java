@@ -38,6 +38,20 @@ class ScafctlParametersTest {
     }
 
     @Test
+    void trustedKeysAreAListInThePomAndCommaSeparatedOnTheCommandLine() {
+        ScafctlParameters fromPom = new ScafctlParameters(properties("scafctl.trustedKeys", "ignored.pub"), new Properties(),
+                List.of(dom("<configuration><trustedKeys><trustedKey>keys/a.pub</trustedKey>"
+                        + "<trustedKey>/etc/keys/b.pub</trustedKey></trustedKeys></configuration>")), BASEDIR);
+        ScafctlParameters fromProperty = new ScafctlParameters(properties("scafctl.trustedKeys", "a.pub, keys/b.pub"),
+                new Properties(), List.of(), BASEDIR);
+
+        assertEquals(List.of(BASEDIR.resolve("keys/a.pub"), Path.of("/etc/keys/b.pub")),
+                fromPom.paths("trustedKeys", "scafctl.trustedKeys"));
+        assertEquals(List.of(BASEDIR.resolve("a.pub"), BASEDIR.resolve("keys/b.pub")),
+                fromProperty.paths("trustedKeys", "scafctl.trustedKeys"));
+    }
+
+    @Test
     void catalogsComeFromTheMostSpecificConfigurationWithTheirCaFileResolvedAgainstTheProject() {
         ScafctlParameters parameters = new ScafctlParameters(new Properties(), new Properties(), List.of(
                 dom("<configuration><skip>false</skip></configuration>"),

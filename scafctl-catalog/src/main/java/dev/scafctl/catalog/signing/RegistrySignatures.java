@@ -1,0 +1,143 @@
+package dev.scafctl.catalog.signing;
+
+import dev.scafctl.catalog.CatalogException;
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.ArtifactWalk;
+import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.remote.Manifest;
+import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.remote.TransferListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signatures of one repository of a registry, where cosign keeps them: the manifest tagged
+ * {@code sha256-<hex>.sig} beside the signed manifest. Reading downloads each payload (small, checked against its
+ * layer digest); signing adds a layer to what is there, so earlier signatures (another key, a co-signer) stay, and a
+ * signature this key already made over the same payload is not added again.
+ */
+public final class RegistrySignatures {
+
+    /** A payload larger than this is no simple-signing payload and is not downloaded. */
+    static final int MAX_PAYLOAD = 64 << 10;
+
+    private final RegistryClient client;
+    private final String repository;
+
+    public RegistrySignatures(RegistryClient client, String repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+
+    /** {@code host/repository}, the signed payload's {@code docker-reference}. */
+    public String dockerReference() {
+        return client.registry().host() + "/" + repository;
+    }
+
+    /** Every signature layer stored for {@code signed}; none when there is no {@code .sig} manifest. */
+    public List<FoundSignature> read(Digest signed) {
+        String tag = SignatureManifest.tagFor(signed);
+        Optional<Manifest> manifest = client.fetchManifest(repository, tag);
+        if (manifest.isEmpty()) {
+            return List.of();
+        }
+        String where = dockerReference() + ":" + tag;
+        List<FoundSignature> found = new ArrayList<>();
+        for (Descriptor layer : SignatureManifest.parse(manifest.get().bytes(), where).layers()) {
+            byte[] payload = layer.size() <= MAX_PAYLOAD ? payload(layer) : new byte[0];
+            found.add(new FoundSignature(layer, payload, signatureOf(layer), where));
+        }
+        return found;
+    }
+
+    /** Signs {@code signed}; false when a signature of this signer over the same payload was already there. */
+    public boolean sign(Digest signed, Signer signer) {
+        byte[] payload = new SimpleSigningPayload(dockerReference(), signed).toJson();
+        Digest payloadDigest = Digest.of(payload);
+        String tag = SignatureManifest.tagFor(signed);
+        String where = dockerReference() + ":" + tag;
+        SignatureManifest existing = client.fetchManifest(repository, tag)
+                .map(m -> SignatureManifest.parse(m.bytes(), where)).orElse(new SignatureManifest(List.of()));
+        for (Descriptor layer : existing.layers()) {
+            if (layer.digest().equals(payloadDigest) && TrustedKeys.verifies(signer.publicKey(), payload, signatureOf(layer))) {
+                return false;
+            }
+        }
+        SignatureManifest signedManifest = existing.with(SignatureManifest.layer(payload, signer.sign(payload)));
+        upload(signedManifest.config(), signedManifest.configJson());
+        upload(Descriptor.of(SimpleSigningPayload.MEDIA_TYPE, payloadDigest, payload.length), payload);
+        client.putManifest(repository, tag, MediaTypes.IMAGE_MANIFEST, signedManifest.toJson());
+        return true;
+    }
+
+    /** What {@link #signRecursively} did: the digests signed now, and those this key had signed already. */
+    public record Signed(List<Digest> added, List<Digest> present) {}
+
+    /**
+     * Signs the manifest or index {@code root} and every index and manifest it reaches (the artifact's one walk), as
+     * {@code cosign sign --recursive} does, since containers/image checks the signature of each instance it copies.
+     */
+    public Signed signRecursively(Digest root, Signer signer) {
+        Manifest manifest = client.fetchManifest(repository, root.toString()).orElseThrow(() -> new CatalogException(
+                "registry " + client.registry() + " does not serve " + repository + "@" + root + ", which was just pushed"));
+        ArtifactWalk.Tree tree = ArtifactWalk.of(manifest.descriptor(), manifest.bytes(), child -> client.fetchManifest(
+                repository, child.digest().toString()).orElseThrow(() -> new CatalogException("registry "
+                        + client.registry() + " lists " + child.digest() + " in " + repository + "@" + root
+                        + " but does not serve it")).bytes());
+        Set<Digest> digests = new LinkedHashSet<>(List.of(root));
+        tree.indexes().forEach(index -> digests.add(index.descriptor().digest()));
+        tree.parts().forEach(part -> digests.add(part.descriptor().digest()));
+        List<Digest> added = new ArrayList<>();
+        List<Digest> present = new ArrayList<>();
+        for (Digest digest : digests) {
+            (sign(digest, signer) ? added : present).add(digest);
+        }
+        return new Signed(added, present);
+    }
+
+    /** A payload of at most {@link #MAX_PAYLOAD} bytes, verified against its layer descriptor by the download. */
+    private byte[] payload(Descriptor layer) {
+        return client.downloadBlob(repository, layer, TransferListener.NONE, InputStream::readAllBytes);
+    }
+
+    private static byte[] signatureOf(Descriptor layer) {
+        String encoded = layer.annotation(SignatureManifest.SIGNATURE_ANNOTATION);
+        try {
+            return encoded == null ? new byte[0] : Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private void upload(Descriptor blob, byte[] bytes) {
+        if (client.hasBlob(repository, blob.digest())) {
+            return;
+        }
+        Path file = null;
+        try {
+            file = Files.createTempFile("scafctl-signature-", ".json");
+            Files.write(file, bytes);
+            client.pushBlob(repository, blob, file, TransferListener.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage a signature blob for upload", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file of a few hundred bytes; the system's temp cleaning removes it
+                }
+            }
+        }
+    }
+}
