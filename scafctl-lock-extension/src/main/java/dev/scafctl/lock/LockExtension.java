@@ -8,6 +8,7 @@ import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.LockGuard;
 import dev.scafctl.catalog.solution.ReactorPlugin;
+import dev.scafctl.catalog.solution.SolutionPrefetch;
 import dev.scafctl.maven.support.LockHandover;
 import dev.scafctl.maven.support.ModuleArtifacts;
 import dev.scafctl.maven.support.MavenCatalogAccess;
@@ -41,20 +42,20 @@ public class LockExtension extends AbstractMavenLifecycleParticipant {
     /** Set by Plexus (see META-INF/plexus/components.xml). */
     private SettingsDecrypter decrypter;
 
+    /** The top project's solution, read while Maven reads the projects. */
+    private volatile SolutionPrefetch prefetch = SolutionPrefetch.none();
+
     /**
      * While Maven reads the projects, reads the top project's {@code solution.yaml} and lock once on another thread,
      * so that the check in {@link #afterProjectsRead} finds its classes loaded and does not add their loading to the
-     * build's time. Nothing is kept from this reading.
+     * build's time. The check takes the solution read there instead of reading the file again.
      */
     @Override
     public void afterSessionStart(MavenSession session) {
         if (session.getRequest().getBaseDirectory() == null) {
             return;
         }
-        Path solution = Path.of(session.getRequest().getBaseDirectory()).resolve("solution.yaml");
-        Thread warmUp = new Thread(() -> LockGuard.warmUp(solution), "scafctl-lock-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        prefetch = SolutionPrefetch.start(Path.of(session.getRequest().getBaseDirectory()).resolve("solution.yaml"));
     }
 
     @Override
@@ -89,7 +90,7 @@ public class LockExtension extends AbstractMavenLifecycleParticipant {
         LOG.debug("scafctl lock [{}]: catalog chain: {}", project.getArtifactId(), access.describeChain());
         PluginInstaller installer = access.installer(TransferListener.NONE, LOG::warn);
 
-        LockGuard.Outcome outcome = LockGuard.apply(solution, installer, new LockGuard.Request(platform, access.offline(),
+        LockGuard.Outcome outcome = LockGuard.apply(prefetch.take(solution), installer, new LockGuard.Request(platform, access.offline(),
                 frozen, update, reactor, LockHandover.update(session)));
         outcome.messages().forEach(m -> LOG.info("scafctl lock [{}]: {}", project.getArtifactId(), m));
         project.getProperties().setProperty("scafctl.lock.file", outcome.lockFile().toString());

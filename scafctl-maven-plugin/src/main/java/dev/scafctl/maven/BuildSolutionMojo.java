@@ -12,11 +12,11 @@ import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.solution.BuiltSolution;
 import dev.scafctl.catalog.solution.SolutionBuild;
+import dev.scafctl.catalog.solution.SolutionDocument;
 import dev.scafctl.catalog.solution.SolutionImageBuilder;
 import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.solution.ReactorPlugin;
 import dev.scafctl.catalog.solution.SolutionLocker;
-import dev.scafctl.catalog.solution.SolutionPlugins;
 import dev.scafctl.maven.support.LockHandover;
 import dev.scafctl.maven.support.ModuleArtifacts;
 import java.io.File;
@@ -98,8 +98,10 @@ public class BuildSolutionMojo extends AbstractRemoteMojo {
         Platform lockPlatform = targetPlatform(platform);
         LocalCatalog local = localCatalog();
 
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, local);
-        SolutionPlugins.nearMisses(file).forEach(getLog()::warn);
+        // read once: the document carries the bytes, the plugins and the near misses to every step below
+        SolutionDocument document = SolutionDocument.read(file);
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(document, local);
+        document.nearMisses().forEach(getLog()::warn);
         Optional<SolutionLocker.Outcome> locked = lock(file, prepared, lockPlatform);
         List<LockedPlugin> pins = locked.map(o -> o.lock().plugins()).orElse(List.of());
 

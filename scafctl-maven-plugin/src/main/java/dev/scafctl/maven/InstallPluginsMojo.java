@@ -11,7 +11,7 @@ import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.lock.LockedPlugin;
 import dev.scafctl.catalog.solution.ReactorPlugin;
 import dev.scafctl.maven.support.ModuleArtifacts;
-import dev.scafctl.catalog.solution.SolutionPlugins;
+import dev.scafctl.catalog.solution.SolutionDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +71,9 @@ public class InstallPluginsMojo extends AbstractRemoteMojo {
             return;
         }
         Path solutionFile = found.get();
-        List<PluginRequirement> declared = parameter("solution", "scafctl.solution", () -> SolutionPlugins.read(solutionFile));
-        SolutionPlugins.nearMisses(solutionFile).forEach(getLog()::warn);
+        SolutionDocument document = parameter("solution", "scafctl.solution", () -> SolutionDocument.readPlugins(solutionFile));
+        List<PluginRequirement> declared = document.plugins();
+        document.nearMisses().forEach(getLog()::warn);
         Optional<LockFile> lockFound = parameter("solution", "lock file", () -> LockFile.findBeside(solutionFile));
         ReactorPins reactorPins = ReactorPins.of(declared, lockFound, ModuleArtifacts.reactorPlugins(session()));
         List<PluginRequirement> requirements = reactorPins.requirements();

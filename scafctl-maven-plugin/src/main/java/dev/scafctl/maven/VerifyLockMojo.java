@@ -3,6 +3,7 @@ package dev.scafctl.maven;
 import dev.scafctl.catalog.artifact.Platform;
 import dev.scafctl.catalog.plugin.PluginInstaller;
 import dev.scafctl.catalog.solution.LockGuard;
+import dev.scafctl.catalog.solution.SolutionDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ public class VerifyLockMojo extends AbstractRemoteMojo {
         LockGuard.Outcome outcome;
         try {
             // By verify, what the reactor built is in the local catalog: every pin is checked there, as any other.
-            outcome = LockGuard.apply(file, installer, new LockGuard.Request(target, isOffline(), true, false, List.of(),
+            outcome = LockGuard.apply(SolutionDocument.readPlugins(file), installer, new LockGuard.Request(target, isOffline(), true, false, List.of(),
                     LockHandover.update(session())));
         } catch (LockGuard.LockViolation e) {
             throw new MojoFailureException(e.getMessage(), e);

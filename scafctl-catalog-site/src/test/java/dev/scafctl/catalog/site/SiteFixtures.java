@@ -1,5 +1,6 @@
 package dev.scafctl.catalog.site;
 
+import dev.scafctl.catalog.solution.SolutionDocument;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
@@ -113,7 +114,7 @@ final class SiteFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(file, catalog);
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(SolutionDocument.read(file), catalog);
         new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null, CREATED, false,
                 50 << 20, pins), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins());
     }

@@ -2,10 +2,10 @@ package dev.scafctl.catalog.inspect;
 
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.oci.CanonicalJson;
+import dev.scafctl.catalog.yaml.YamlWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The output formats of the listing and inspecting goals: a table or text for people, JSON or YAML for scripts. */
 public enum Output {
@@ -25,13 +25,8 @@ public enum Output {
     public String render(Map<String, ?> tree) {
         return switch (this) {
             case JSON -> new String(CanonicalJson.write(tree), StandardCharsets.UTF_8);
-            case YAML -> YamlWriter.MAPPER.writeValueAsString(tree).replaceFirst("^---\\s*\\n", "").stripTrailing();
+            case YAML -> YamlWriter.writeString(tree).stripTrailing();
             case TEXT -> throw new IllegalStateException("text is rendered by the caller");
         };
-    }
-
-    /** Built on first use: the mapper takes a noticeable part of a second to load, and only YAML output needs it. */
-    private static final class YamlWriter {
-        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
     }
 }

@@ -61,9 +61,12 @@ final class IdleTimeout {
     /**
      * How many lists of buffers (the client's reads, 16 KiB buffers each by default) may wait for the reader: asking
      * for one at a time made the client's thread wait for ours after every read, a hand-over per 16 KiB; a window
-     * keeps the socket busy while the reader writes, at a bounded cost in memory (a few hundred KiB a download).
+     * keeps the socket busy while the reader writes, at a bounded cost in memory (a few hundred KiB a download). It
+     * opens only after {@link #OPENS_AFTER} reads were taken: a small answer (a redirect's, an error's) is read no
+     * further than asked, so closing it early still closes its connection instead of racing the client to its end.
      */
     static final int WINDOW = 16;
+    static final int OPENS_AFTER = 8;
 
     /** Hands the body's buffers to a stream that waits for each at most the timeout. */
     private final class Subscriber implements HttpResponse.BodySubscriber<InputStream> {
@@ -79,7 +82,7 @@ final class IdleTimeout {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            s.request(WINDOW);
+            s.request(1);
         }
 
         @Override
@@ -103,6 +106,7 @@ final class IdleTimeout {
             private ByteBuffer current;
             private boolean ended;
             private boolean closed;
+            private int taken;
 
             @Override
             public int read() throws IOException {
@@ -156,9 +160,10 @@ final class IdleTimeout {
                     return;
                 }
                 buffers = ((List<ByteBuffer>) item).iterator();
+                taken++;
                 Flow.Subscription s = subscription;
                 if (s != null) {
-                    s.request(1);
+                    s.request(taken == OPENS_AFTER ? WINDOW : 1);
                 }
             }
 

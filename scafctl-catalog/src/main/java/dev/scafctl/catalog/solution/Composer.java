@@ -8,11 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * scafctl's {@code compose}: partial YAML files (paths or globs relative to the solution, matches sorted) merged into
@@ -35,7 +31,7 @@ final class Composer {
         List<Path> parts = new ArrayList<>();
         Map<String, String> origin = new HashMap<>();
         for (List<String> section : MERGED) {
-            objectAt(root.tree(), section, false).ifPresent(map -> map.propertyNames()
+            Tree.mapAt(root.tree(), section, false).ifPresent(map -> map.keySet()
                     .forEach(name -> origin.put(String.join(".", section) + "/" + name, root.file().getFileName().toString())));
         }
         for (YamlNode entry : root.positions().get("compose").items()) {
@@ -71,12 +67,12 @@ final class Composer {
     private static void merge(SolutionDocument root, SolutionDocument part, Map<String, String> origin) {
         String partName = root.folder().relativize(part.file()).toString();
         for (List<String> section : MERGED) {
-            var from = objectAt(part.tree(), section, false);
+            var from = Tree.mapAt(part.tree(), section, false);
             if (from.isEmpty()) {
                 continue;
             }
-            ObjectNode into = objectAt(root.tree(), section, true).orElseThrow();
-            for (String name : from.get().propertyNames()) {
+            Map<String, Object> into = Tree.mapAt(root.tree(), section, true).orElseThrow();
+            for (String name : from.get().keySet()) {
                 String key = String.join(".", section) + "/" + name;
                 if (origin.containsKey(key)) {
                     YamlNode where = part.positions();
@@ -87,32 +83,16 @@ final class Composer {
                             + "\": defined in both " + origin.get(key) + " and " + partName);
                 }
                 origin.put(key, partName);
-                into.set(name, from.get().get(name));
+                into.put(name, from.get().get(name));
             }
         }
-        JsonNode includes = part.tree().path("bundle").path("include");
-        if (includes.isArray() && !includes.isEmpty()) {
-            ObjectNode bundle = objectAt(root.tree(), List.of("bundle"), true).orElseThrow();
+        Object includes = Tree.at(part.tree(), "bundle", "include");
+        if (includes instanceof List<?> list && !list.isEmpty()) {
+            Map<String, Object> bundle = Tree.mapAt(root.tree(), List.of("bundle"), true).orElseThrow();
             Set<String> joined = new LinkedHashSet<>();
-            bundle.path("include").forEach(i -> joined.add(i.asString()));
-            includes.forEach(i -> joined.add(i.asString()));
-            ArrayNode list = bundle.putArray("include");
-            joined.forEach(list::add);
+            joined.addAll(Tree.texts(bundle.get("include"), root.file() + ": bundle.include"));
+            joined.addAll(Tree.texts(includes, part.file() + ": bundle.include"));
+            bundle.put("include", new ArrayList<Object>(joined));
         }
-    }
-
-    private static Optional<ObjectNode> objectAt(ObjectNode root, List<String> path, boolean create) {
-        ObjectNode current = root;
-        for (String segment : path) {
-            JsonNode next = current.get(segment);
-            if (next instanceof ObjectNode object) {
-                current = object;
-            } else if (create && (next == null || next.isNull())) {
-                current = current.putObject(segment);
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(current);
     }
 }

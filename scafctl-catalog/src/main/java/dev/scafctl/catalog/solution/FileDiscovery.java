@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,8 +31,7 @@ final class FileDiscovery {
             }
         }
         List<YamlNode> includes = solution.positions().get("bundle").get("include").items();
-        List<String> patterns = new ArrayList<>();
-        solution.tree().path("bundle").path("include").forEach(node -> patterns.add(node.asString()));
+        List<String> patterns = Tree.texts(Tree.at(solution.tree(), "bundle", "include"), solution.file() + ": bundle.include");
         for (int i = 0; i < patterns.size(); i++) {
             String pattern = patterns.get(i);
             YamlNode at = i < includes.size() && includes.get(i).text().orElse("").equals(pattern) ? includes.get(i) : null;

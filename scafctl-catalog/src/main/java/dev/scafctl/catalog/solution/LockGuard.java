@@ -65,12 +65,15 @@ public final class LockGuard {
 
     private LockGuard() {}
 
-    public static Outcome apply(Path solution, PluginInstaller installer, Platform platform, boolean offline, boolean frozen) {
-        return apply(solution, installer, Request.standalone(platform, offline, frozen));
+    public static Outcome apply(SolutionDocument document, PluginInstaller installer, Platform platform, boolean offline,
+            boolean frozen) {
+        return apply(document, installer, Request.standalone(platform, offline, frozen));
     }
 
-    public static Outcome apply(Path solution, PluginInstaller installer, Request request) {
-        Reading reading = Reading.of(solution);
+    /** Guards the lock of a solution already read ({@link SolutionDocument#readPlugins}); the solution is not read again. */
+    public static Outcome apply(SolutionDocument document, PluginInstaller installer, Request request) {
+        Path solution = document.file();
+        Reading reading = Reading.of(document);
         List<PluginRequirement> requirements = reading.requirements();
         Optional<LockFile> existing = reading.existing();
         List<String> differences = new ArrayList<>(reading.differences());
@@ -171,29 +174,33 @@ public final class LockGuard {
     }
 
     /**
-     * Reads {@code solution} and the lock beside it the way {@link #apply} does, keeping nothing and writing nothing,
-     * so that a build can run it on a spare core while Maven is still reading its projects: the classes {@link #apply}
-     * needs are then loaded and initialized when it runs. Any problem is left for {@link #apply} to report.
+     * Reads {@code solution} and the lock beside it the way {@link #apply} does, writing nothing, so that a build can
+     * run it on a spare core while Maven is still reading its projects: the classes {@link #apply} needs are then
+     * loaded and initialized when it runs. Returns the solution read, for {@link #apply} to take instead of reading it
+     * again; empty when it is missing or has a problem, which is left for the caller's own read to report.
      */
-    public static void warmUp(Path solution) {
+    public static Optional<SolutionDocument> warmUp(Path solution) {
         try {
             Platform.current();
             Digest.of(solution.toString().getBytes(StandardCharsets.UTF_8));
             CanonicalJson.read("{\"warm\":[1]}".getBytes(StandardCharsets.UTF_8), "warm-up");
             if (Files.isRegularFile(solution)) {
-                Reading.of(solution);
+                SolutionDocument document = SolutionDocument.readPlugins(solution);
+                Reading.of(document);
+                return Optional.of(document);
             }
         } catch (RuntimeException e) {
-            // apply reads the same files and reports what is wrong with them
+            // the caller reads the same files again and reports what is wrong with them
         }
+        return Optional.empty();
     }
 
     /** What {@link #apply} reads first: the solution's plugins, the lock beside it, and how the two differ. */
     private record Reading(List<PluginRequirement> requirements, Optional<LockFile> existing, List<String> differences) {
 
-        static Reading of(Path solution) {
-            List<PluginRequirement> requirements = SolutionPlugins.read(solution);
-            Optional<LockFile> existing = LockFile.findBeside(solution);
+        static Reading of(SolutionDocument document) {
+            List<PluginRequirement> requirements = document.plugins();
+            Optional<LockFile> existing = LockFile.findBeside(document.file());
             return new Reading(requirements, existing,
                     existing.map(lock -> LockCheck.differences(requirements, lock)).orElse(List.of()));
         }

@@ -2,8 +2,8 @@ package dev.scafctl.catalog.solution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The literal file and solution references of a solution's spec, found the way scafctl's build finds them: the
@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class References {
 
-    /** One literal: which provider input it is, its text, and the field it stands in. */
-    record Reference(String provider, String value, String field, JsonNode inputs) {
+    /** One literal: which provider input it is, its text, the field it stands in, and the inputs that hold it. */
+    record Reference(String provider, String value, String field, Map<String, Object> inputs) {
         private static final java.util.regex.Pattern CATALOG = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*@[^/\\s]+");
         private static final java.util.regex.Pattern VENDORED = java.util.regex.Pattern.compile(
                 "\\.scafctl/vendor/([a-z][a-z0-9-]*@[^/\\s]+)\\.yaml");
@@ -41,42 +41,46 @@ final class References {
 
     private References() {}
 
-    static List<Reference> of(JsonNode solution) {
+    static List<Reference> of(Object solution) {
         List<Reference> references = new ArrayList<>();
-        JsonNode resolvers = solution.path("spec").path("resolvers");
-        for (String name : resolvers.propertyNames()) {
-            JsonNode resolver = resolvers.get(name);
-            steps(resolver.path("resolve").path("with"), "spec.resolvers." + name + ".resolve.with", true, references);
-            steps(resolver.path("transform").path("with"), "spec.resolvers." + name + ".transform.with", false, references);
+        Map<String, Object> resolvers = Tree.mapAt(solution, "spec", "resolvers").orElse(Map.of());
+        for (Map.Entry<String, Object> resolver : resolvers.entrySet()) {
+            String name = resolver.getKey();
+            steps(Tree.at(resolver.getValue(), "resolve", "with"), "spec.resolvers." + name + ".resolve.with", true, references);
+            steps(Tree.at(resolver.getValue(), "transform", "with"), "spec.resolvers." + name + ".transform.with", false,
+                    references);
         }
         for (String section : List.of("actions", "finally")) {
-            JsonNode actions = solution.path("spec").path("workflow").path(section);
-            for (String name : actions.propertyNames()) {
-                step(actions.get(name), "spec.workflow." + section + "." + name, true, references);
+            Map<String, Object> actions = Tree.mapAt(solution, "spec", "workflow", section).orElse(Map.of());
+            for (Map.Entry<String, Object> action : actions.entrySet()) {
+                step(action.getValue(), "spec.workflow." + section + "." + action.getKey(), true, references);
             }
         }
         return references;
     }
 
-    private static void steps(JsonNode list, String field, boolean checkOperation, List<Reference> references) {
-        for (int i = 0; i < list.size(); i++) {
-            step(list.get(i), field + "[" + i + "]", checkOperation, references);
+    private static void steps(Object list, String field, boolean checkOperation, List<Reference> references) {
+        if (list instanceof List<?> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                step(steps.get(i), field + "[" + i + "]", checkOperation, references);
+            }
         }
     }
 
-    private static void step(JsonNode step, String field, boolean checkOperation, List<Reference> references) {
-        String provider = step.path("provider").asString("");
-        JsonNode inputs = step.path("inputs");
+    private static void step(Object step, String field, boolean checkOperation, List<Reference> references) {
+        String provider = Tree.text(Tree.at(step, "provider"), "");
+        Optional<Map<String, Object>> inputs = Tree.mapAt(step, "inputs");
+        if (inputs.isEmpty()) {
+            return;
+        }
         if (provider.equals("file")) {
-            String operation = inputs.path("operation").asString("read");
-            JsonNode path = inputs.get("path");
-            if (path != null && path.isString() && (!checkOperation || operation.equals("read"))) {
-                references.add(new Reference("file", path.asString(), field + ".inputs.path", inputs));
+            String operation = Tree.text(inputs.get().get("operation"), "read");
+            if (inputs.get().get("path") instanceof String path && (!checkOperation || operation.equals("read"))) {
+                references.add(new Reference("file", path, field + ".inputs.path", inputs.get()));
             }
         } else if (provider.equals("solution")) {
-            JsonNode source = inputs.get("source");
-            if (source != null && source.isString()) {
-                references.add(new Reference("solution", source.asString(), field + ".inputs.source", inputs));
+            if (inputs.get().get("source") instanceof String source) {
+                references.add(new Reference("solution", source, field + ".inputs.source", inputs.get()));
             }
         }
     }

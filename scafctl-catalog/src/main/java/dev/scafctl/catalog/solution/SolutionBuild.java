@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The steps of a solution build before anything is stored, in scafctl's order: read and validate, compose, find the
- * bundled files (honouring {@code .scafctlignore}), vendor catalog dependencies. The result is what the lock and the
- * image builder need.
+ * The steps of a solution build before anything is stored, in scafctl's order, for a solution already read and
+ * validated: compose, find the bundled files (honouring {@code .scafctlignore}), vendor catalog dependencies. The
+ * result is what the lock and the image builder need.
  */
 public final class SolutionBuild {
 
@@ -20,12 +20,14 @@ public final class SolutionBuild {
 
     private SolutionBuild() {}
 
-    public static Prepared prepare(Path solutionFile, LocalCatalog catalog) {
-        SolutionDocument solution = SolutionDocument.read(solutionFile);
-        List<PluginRequirement> plugins = SolutionPlugins.read(solutionFile);
+    /**
+     * Composes, finds and vendors for a solution read (and validated) by {@link SolutionDocument#read}; the file is
+     * not read again. Composing and vendoring change {@code solution}'s tree.
+     */
+    public static Prepared prepare(SolutionDocument solution, LocalCatalog catalog) {
+        List<PluginRequirement> plugins = solution.plugins();
         List<Path> composed = Composer.compose(solution);
-        List<String> excludes = new ArrayList<>();
-        solution.tree().path("bundle").path("exclude").forEach(pattern -> excludes.add(pattern.asString()));
+        List<String> excludes = Tree.texts(Tree.at(solution.tree(), "bundle", "exclude"), solution.file() + ": bundle.exclude");
         List<BundleFile> files = new ArrayList<>(FileDiscovery.discover(solution, IgnoreRules.of(solution.folder(), excludes)));
         Vendoring.Result vendored = new Vendoring(catalog).vendor(solution);
         files.removeIf(f -> f.path().startsWith(Vendoring.FOLDER));

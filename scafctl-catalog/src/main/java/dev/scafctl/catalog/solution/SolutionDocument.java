@@ -2,68 +2,81 @@ package dev.scafctl.catalog.solution;
 
 import dev.scafctl.catalog.InvalidInputException;
 import dev.scafctl.catalog.artifact.ArtifactName;
+import dev.scafctl.catalog.artifact.PluginRequirement;
 import dev.scafctl.catalog.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.scafctl.catalog.yaml.YamlWriter;
 import java.nio.file.Path;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A scafctl Solution YAML file: its bytes, a position-aware view for error messages, and a tree to compose and
- * rewrite. {@code spec} stays opaque except for the parts that name files, plugins and dependencies.
+ * A scafctl Solution YAML file, read once for the whole goal: its bytes (stored as they are when nothing changes
+ * them), a position-aware view for error messages, a tree of plain values to compose and rewrite, the plugins it
+ * declares and the keys that look misspelt. {@code spec} stays opaque except for the parts that name files, plugins
+ * and dependencies.
  */
 public final class SolutionDocument {
 
     public static final int MAX_INCLUDES = 1000;
     public static final int MAX_COMPOSE = 100;
 
-    static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            // every string quoted: the writer's guess of which strings need quotes misses some ("0x1F", "1.0"
-            // with numbers unquoted), and an unquoted one would mean a number in the stored solution
-            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .build();
-
     private final Path file;
     private final byte[] bytes;
     private final YamlNode positions;
-    private final ObjectNode tree;
+    private final Map<String, Object> tree;
+    private final List<PluginRequirement> plugins;
+    private final List<String> nearMisses;
 
-    private SolutionDocument(Path file, byte[] bytes, YamlNode positions, ObjectNode tree) {
+    private SolutionDocument(Path file, byte[] bytes, YamlNode positions, Map<String, Object> tree,
+            List<PluginRequirement> plugins, List<String> nearMisses) {
         this.file = file;
         this.bytes = bytes;
         this.positions = positions;
         this.tree = tree;
+        this.plugins = plugins;
+        this.nearMisses = nearMisses;
     }
 
-    /** Reads and validates a solution: envelope, metadata name, plugins, include and compose lists. */
+    /**
+     * Reads and validates a solution, as {@code build-solution} needs it: envelope, metadata name, include and compose
+     * lists, then the plugins.
+     */
     public static SolutionDocument read(Path file) {
         SolutionDocument document = readAny(file);
         document.validate();
-        return document;
+        return document.withPlugins();
+    }
+
+    /**
+     * Reads a solution for the goals that need only its plugins ({@code install-plugins}, {@code verify-lock}, the
+     * lock extension): the plugins are checked, the envelope is not (a solution without {@code metadata.name} still
+     * installs its plugins).
+     */
+    public static SolutionDocument readPlugins(Path file) {
+        return parse(file, "must be a mapping with apiVersion, kind, metadata and spec").withPlugins();
     }
 
     /** Reads a YAML file into a document without the checks a root solution gets (a composed part). */
     static SolutionDocument readAny(Path file) {
-        YamlNode positions = YamlNode.read(file);
+        return parse(file, "must be a mapping");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SolutionDocument parse(Path file, String notAMapping) {
+        byte[] bytes = YamlNode.load(file);
+        YamlNode positions = YamlNode.parse(file, bytes);
         if (positions.isPresent() && !positions.isMapping()) {
-            throw positions.fail("must be a mapping");
+            throw positions.fail(notAMapping);
         }
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            // the tree comes from the document just read (one YAML parser): aliases expanded, as the user meant them
-            JsonNode node = positions.toTree();
-            ObjectNode tree = node instanceof ObjectNode object ? object : YAML.createObjectNode();
-            return new SolutionDocument(file, bytes, positions, tree);
-        } catch (JacksonException e) {
-            throw new InvalidInputException(file + ": malformed YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        // the tree comes from the document just read (one YAML parser): aliases expanded, as the user meant them
+        Map<String, Object> tree = positions.toValue() instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+        return new SolutionDocument(file, bytes, positions, tree, List.of(), List.of());
+    }
+
+    private SolutionDocument withPlugins() {
+        return new SolutionDocument(file, bytes, positions, tree, SolutionPlugins.of(positions),
+                SolutionPlugins.nearMisses(positions));
     }
 
     private void validate() {
@@ -98,7 +111,6 @@ public final class SolutionDocument {
             throw compose.fail("has " + compose.items().size() + " entries; at most " + MAX_COMPOSE + " are allowed");
         }
         compose.items().forEach(YamlNode::requiredText);
-        SolutionPlugins.read(file);
     }
 
     public Path file() {
@@ -117,22 +129,35 @@ public final class SolutionDocument {
         return positions;
     }
 
-    /** The document tree; changes to it are what {@link #serialize()} writes. */
-    public ObjectNode tree() {
+    /** The plugins {@code bundle.plugins} declares, checked; empty for a composed part. */
+    public List<PluginRequirement> plugins() {
+        return plugins;
+    }
+
+    /**
+     * Warnings, with file and line, for keys one slip away from a key scafctl reads ({@code bundel:} for
+     * {@code bundle:}); empty for a composed part.
+     */
+    public List<String> nearMisses() {
+        return nearMisses;
+    }
+
+    /** The document tree, plain mutable values; changes to it are what {@link #serialize()} writes. */
+    public Map<String, Object> tree() {
         return tree;
     }
 
     public String name() {
-        return tree.path("metadata").path("name").asString("");
+        return metadata("name");
     }
 
     /** {@code metadata.<key>} as text, or empty. */
     public String metadata(String key) {
-        return tree.path("metadata").path(key).asString("");
+        return Tree.text(Tree.at(tree, "metadata", key), "");
     }
 
     /** The YAML of the (possibly composed or rewritten) tree. */
     public byte[] serialize() {
-        return YAML.writeValueAsBytes(tree);
+        return YamlWriter.write(tree);
     }
 }

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a solution into the local catalog as {@code scafctl build solution} stores it: layer 0 the (composed)
@@ -78,7 +77,7 @@ public final class SolutionImageBuilder {
         ArtifactReference reference = reference(solution, request.versionOverride());
         boolean stamped = !solution.metadata("version").equals(reference.version().toString());
         if (stamped) {
-            ((ObjectNode) solution.tree().path("metadata")).put("version", reference.version().toString());
+            Tree.mapAt(solution.tree(), List.of("metadata"), true).orElseThrow().put("version", reference.version().toString());
         }
         byte[] yaml = composed.isEmpty() && vendored.isEmpty() && !stamped ? solution.bytes() : solution.serialize();
 
@@ -119,8 +118,7 @@ public final class SolutionImageBuilder {
         put(annotations, Annotations.DESCRIPTION, solution.metadata("description").strip());
         put(annotations, Annotations.SOLUTION_DISPLAY_NAME, solution.metadata("displayName"));
         put(annotations, Annotations.SOLUTION_CATEGORY, solution.metadata("category"));
-        List<String> tags = new ArrayList<>();
-        solution.tree().path("metadata").path("tags").forEach(tag -> tags.add(tag.asString()));
+        List<String> tags = Tree.texts(Tree.at(solution.tree(), "metadata", "tags"), solution.file() + ": metadata.tags");
         put(annotations, Annotations.SOLUTION_TAGS, String.join(",", tags));
         put(annotations, Annotations.SOLUTION_REQUIRES, String.join(",", plugins.stream()
                 .map(p -> p.kind() + "/" + p.name() + "@" + p.constraint()).toList()));

@@ -35,11 +35,8 @@ public final class SolutionPlugins {
 
     private SolutionPlugins() {}
 
-    public static List<PluginRequirement> read(Path solutionFile) {
-        YamlNode root = YamlNode.read(solutionFile);
-        if (root.isPresent() && !root.isMapping()) {
-            throw root.fail("must be a mapping with apiVersion, kind, metadata and spec");
-        }
+    /** The plugins of a solution's document, which is a mapping or absent (an empty file). */
+    static List<PluginRequirement> of(YamlNode root) {
         List<YamlNode> entries = root.get("bundle").get("plugins").items();
         if (entries.size() > MAX_PLUGINS) {
             throw root.get("bundle").get("plugins").fail("declares " + entries.size() + " plugins; at most " + MAX_PLUGINS
@@ -78,10 +75,13 @@ public final class SolutionPlugins {
      */
     public static List<String> declaredIn(byte[] solutionYaml) {
         List<String> declared = new ArrayList<>();
-        for (var entry : SolutionDocument.YAML.readTree(solutionYaml).path("bundle").path("plugins")) {
-            String name = entry.path("name").asString("");
+        Object tree = YamlNode.parse(Path.of("the stored solution.yaml"),
+                new String(solutionYaml, java.nio.charset.StandardCharsets.UTF_8)).toValue();
+        for (Object entry : Tree.items(Tree.at(tree, "bundle", "plugins"))) {
+            String name = Tree.text(Tree.at(entry, "name"), "");
             if (!name.isBlank()) {
-                declared.add(entry.path("kind").asString("provider") + "/" + name + "@" + entry.path("version").asString("latest"));
+                declared.add(Tree.text(Tree.at(entry, "kind"), "provider") + "/" + name + "@"
+                        + Tree.text(Tree.at(entry, "version"), "latest"));
             }
         }
         return declared;
@@ -92,8 +92,7 @@ public final class SolutionPlugins {
      * scafctl ignores unknown keys, so such a slip silently means "no plugins". Warnings, not errors, since a solution
      * may carry keys of its own.
      */
-    public static List<String> nearMisses(Path solutionFile) {
-        YamlNode root = YamlNode.read(solutionFile);
+    static List<String> nearMisses(YamlNode root) {
         List<String> warnings = new ArrayList<>();
         nearMisses(root, TOP_LEVEL_KEYS, "top-level key", warnings);
         if (root.get("bundle").isMapping()) {

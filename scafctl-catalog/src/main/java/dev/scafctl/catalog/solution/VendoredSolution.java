@@ -14,7 +14,7 @@ public record VendoredSolution(String ref, String name, String resolvedVersion, 
      */
     public static List<String> referencedBy(byte[] solutionYaml) {
         return References.of(dev.scafctl.catalog.yaml.YamlNode.parse(java.nio.file.Path.of("the stored solution.yaml"),
-                new String(solutionYaml, java.nio.charset.StandardCharsets.UTF_8)).toTree()).stream()
+                new String(solutionYaml, java.nio.charset.StandardCharsets.UTF_8)).toValue()).stream()
                 .filter(reference -> reference.value().startsWith(Vendoring.FOLDER))
                 .map(References.Reference::catalogDependency).flatMap(Optional::stream)
                 .distinct().sorted().toList();

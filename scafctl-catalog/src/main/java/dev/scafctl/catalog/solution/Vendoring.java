@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Copies the catalog solutions a solution depends on ({@code solution} provider sources such as
@@ -46,7 +44,7 @@ final class Vendoring {
         return new Result(List.copyOf(byName.values()), List.copyOf(files));
     }
 
-    private void vendorAll(JsonNode tree, List<String> chain, boolean rewrite) {
+    private void vendorAll(Object tree, List<String> chain, boolean rewrite) {
         for (References.Reference reference : References.of(tree)) {
             Optional<String> dependency = reference.catalogDependency();
             if (dependency.isEmpty()) {
@@ -99,7 +97,7 @@ final class Vendoring {
         List<String> deeper = new ArrayList<>(chain);
         deeper.add(label);
         vendorAll(dev.scafctl.catalog.yaml.YamlNode.parse(java.nio.file.Path.of(path),
-                new String(yaml, java.nio.charset.StandardCharsets.UTF_8)).toTree(), deeper, false);
+                new String(yaml, java.nio.charset.StandardCharsets.UTF_8)).toValue(), deeper, false);
         return vendored;
     }
 
@@ -124,8 +122,6 @@ final class Vendoring {
 
     /** Points the reference's {@code source} input at the vendored copy. */
     private static void rewrite(References.Reference reference, String vendoredPath) {
-        if (reference.inputs() instanceof ObjectNode inputs) {
-            inputs.put("source", vendoredPath);
-        }
+        reference.inputs().put("source", vendoredPath);
     }
 }

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
@@ -20,10 +25,6 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -61,13 +62,31 @@ public final class YamlNode {
      * and aliases that expand past {@link #MAX_EXPANDED} characters.
      */
     public static YamlNode read(Path file) {
+        return parse(file, load(file));
+    }
+
+    /**
+     * The bytes of a YAML file, for a caller that keeps them beside the parsed document ({@link #parse(Path, byte[])})
+     * and so reads the file once. A folder or an unreadable file is refused, naming it.
+     */
+    public static byte[] load(Path file) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file + " is a folder, not a YAML file");
         }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #read} for bytes already at hand, which must be UTF-8, {@code file} naming them in errors. */
+    public static YamlNode parse(Path file, byte[] bytes) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(file, text);
@@ -164,59 +183,62 @@ public final class YamlNode {
     }
 
     /**
-     * This node as a Jackson tree, aliases expanded (each alias becomes a copy of what its anchor names, not the
-     * anchor's name) and plain scalars typed by the YAML 1.2 core schema, for code that composes and rewrites.
+     * This node as plain Java values, for code that composes and rewrites: a mapping is a mutable
+     * {@link LinkedHashMap} in document order, a sequence a mutable {@link ArrayList}, a plain scalar typed by the
+     * YAML 1.2 core schema ({@link Boolean}, {@link Long}, or {@link BigInteger} past a long's range, {@link Double},
+     * {@code null}), any other scalar a {@link String}. Aliases are expanded: each is a copy of what its anchor names,
+     * so a change through one does not show through another. An absent node is {@code null}.
      */
-    public JsonNode toTree() {
-        return toTree(node, 0);
+    public Object toValue() {
+        return toValue(node, 0);
     }
 
-    private JsonNode toTree(Node node, int depth) {
+    private Object toValue(Node node, int depth) {
         if (depth > 4 * MAX_DEPTH) {
             throw new InvalidInputException(file + ": its aliases nest deeper than " + 4 * MAX_DEPTH
                     + " levels (an alias inside what it names?)");
         }
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (node == null) {
-            return nodes.missingNode();
+            return null;
         }
         if (node instanceof MappingNode mapping) {
-            ObjectNode object = nodes.objectNode();
+            Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(tuple.getKeyNode());
-                object.set(key, toTree(tuple.getValueNode(), depth + 1));
+                map.put(key, toValue(tuple.getValueNode(), depth + 1));
             }
-            return object;
+            return map;
         }
         if (node instanceof SequenceNode sequence) {
-            ArrayNode array = nodes.arrayNode();
-            sequence.getValue().forEach(item -> array.add(toTree(item, depth + 1)));
-            return array;
+            List<Object> list = new ArrayList<>(sequence.getValue().size());
+            sequence.getValue().forEach(item -> list.add(toValue(item, depth + 1)));
+            return list;
         }
         ScalarNode scalar = (ScalarNode) node;
         String text = scalar.getValue();
         Tag tag = scalar.getTag();
         try {
             if (tag.equals(Tag.NULL)) {
-                return nodes.nullNode();
+                return null;
             }
             if (tag.equals(Tag.BOOL)) {
-                return nodes.booleanNode(text.equalsIgnoreCase("true"));
+                return text.equalsIgnoreCase("true");
             }
             if (tag.equals(Tag.INT)) {
                 String digits = text.startsWith("+") ? text.substring(1) : text;
-                return nodes.numberNode(digits.startsWith("0x") ? new BigInteger(digits.substring(2), 16)
-                        : digits.startsWith("0o") ? new BigInteger(digits.substring(2), 8) : new BigInteger(digits));
+                BigInteger value = digits.startsWith("0x") ? new BigInteger(digits.substring(2), 16)
+                        : digits.startsWith("0o") ? new BigInteger(digits.substring(2), 8) : new BigInteger(digits);
+                return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
             }
             if (tag.equals(Tag.FLOAT)) {
                 String lower = text.toLowerCase(java.util.Locale.ROOT);
-                return nodes.numberNode(lower.endsWith(".nan") ? Double.NaN : lower.endsWith(".inf")
-                        ? (lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : Double.parseDouble(text));
+                return lower.endsWith(".nan") ? Double.NaN : lower.endsWith(".inf")
+                        ? (lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : Double.parseDouble(text);
             }
         } catch (NumberFormatException e) {
-            return nodes.textNode(text);
+            return text;
         }
-        return nodes.textNode(text);
+        return text;
     }
 
     public boolean isPresent() {

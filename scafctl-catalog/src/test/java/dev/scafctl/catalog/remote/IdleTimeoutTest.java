@@ -28,22 +28,27 @@ class IdleTimeoutTest {
     }
 
     @Test
-    void theBodyKeepsAWindowOfReadsInFlightAndAsksForOneMoreForEachItTakes() throws Exception {
+    void aSmallAnswerIsReadNoFurtherThanAskedAndALargeOneOpensAWindowOfReadsInFlight() throws Exception {
         HttpResponse.BodySubscriber<InputStream> subscriber = new IdleTimeout(Duration.ofSeconds(5)).bodyHandler()
                 .apply(null);
         Counting subscription = new Counting();
         subscriber.onSubscribe(subscription);
-        assertEquals(IdleTimeout.WINDOW, subscription.requested.get(), "several reads may arrive before ours");
+        assertEquals(1, subscription.requested.get(), "one read at first: a redirect's body is not read ahead");
 
-        for (int i = 0; i < IdleTimeout.WINDOW; i++) {
+        int lists = IdleTimeout.OPENS_AFTER + IdleTimeout.WINDOW;
+        for (int i = 0; i < lists; i++) {
             subscriber.onNext(List.of(ByteBuffer.wrap(new byte[] {(byte) i})));
         }
         subscriber.onComplete();
         InputStream body = subscriber.getBody().toCompletableFuture().get();
-        byte[] first = body.readNBytes(1);
-        assertArrayEquals(new byte[] {0}, first);
-        assertEquals(IdleTimeout.WINDOW + 1, subscription.requested.get(), "one more for the one taken");
-        assertEquals(IdleTimeout.WINDOW - 1, body.readAllBytes().length);
-        assertEquals(2L * IdleTimeout.WINDOW, subscription.requested.get(), "never more than the window outstanding");
+        assertArrayEquals(new byte[] {0}, body.readNBytes(1));
+        assertEquals(2, subscription.requested.get(), "one more for the one taken");
+
+        body.readNBytes(IdleTimeout.OPENS_AFTER - 1);
+        assertEquals(IdleTimeout.OPENS_AFTER + IdleTimeout.WINDOW, subscription.requested.get(),
+                "the window opens: WINDOW reads may now wait for the reader");
+        assertEquals(lists - IdleTimeout.OPENS_AFTER, body.readAllBytes().length);
+        assertEquals(lists + IdleTimeout.WINDOW, subscription.requested.get(),
+                "then one more for each taken: never more than the window outstanding");
     }
 }

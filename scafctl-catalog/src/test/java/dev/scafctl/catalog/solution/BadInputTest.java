@@ -30,7 +30,7 @@ class BadInputTest {
     void aBadGlobInBundleIncludeNamesFileLineAndField() throws Exception {
         Path file = solution("bundle:\n  include:\n    - \"configs/[a.yaml\"\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SolutionBuild.prepare(file, LocalCatalog.open(work.resolve("catalog"))));
+                () -> SolutionBuild.prepare(SolutionDocument.read(file), LocalCatalog.open(work.resolve("catalog"))));
         assertTrue(e.getMessage().startsWith(file + ":7:7: bundle.include[0] is not a valid glob: missing ']'"), e.getMessage());
     }
 
@@ -38,7 +38,7 @@ class BadInputTest {
     void aBadGlobInComposeNamesFileLineAndField() throws Exception {
         Path file = solution("compose:\n  - \"parts/[a.yaml\"\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SolutionBuild.prepare(file, LocalCatalog.open(work.resolve("catalog"))));
+                () -> SolutionBuild.prepare(SolutionDocument.read(file), LocalCatalog.open(work.resolve("catalog"))));
         assertTrue(e.getMessage().startsWith(file + ":6:5: compose[0] is not a valid glob: missing ']'"), e.getMessage());
     }
 
@@ -47,7 +47,7 @@ class BadInputTest {
         Path file = solution("");
         Files.writeString(work.resolve("app/.scafctlignore"), "# fine\n*.tmp\nsecret[.yaml\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SolutionBuild.prepare(file, LocalCatalog.open(work.resolve("catalog"))));
+                () -> SolutionBuild.prepare(SolutionDocument.read(file), LocalCatalog.open(work.resolve("catalog"))));
         assertTrue(e.getMessage().startsWith(work.resolve("app/.scafctlignore") + ":3: not a valid pattern: missing ']'"),
                 e.getMessage());
     }

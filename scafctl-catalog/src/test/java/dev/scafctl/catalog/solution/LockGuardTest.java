@@ -56,7 +56,7 @@ class LockGuardTest {
     }
 
     private LockGuard.Outcome guard(boolean frozen) {
-        return LockGuard.apply(solution, installer, LINUX, false, frozen);
+        return LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, frozen);
     }
 
     @Test
@@ -140,7 +140,7 @@ class LockGuardTest {
                 Optional.of(made.lock()), new PluginInstaller.Options(LINUX, true, 1));
         catalog.untag("provider/echo:1.0.0");
         catalog.prune(java.time.Duration.ZERO);
-        assertFalse(LockGuard.apply(solution, installer, LINUX, true, true).written(), "served from the cache alone");
+        assertFalse(LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, true, true).written(), "served from the cache alone");
     }
 
     @Test
@@ -181,7 +181,7 @@ class LockGuardTest {
                 dev.scafctl.catalog.artifact.ArtifactName.of("echo"), dev.scafctl.catalog.artifact.Version.parse("1.0.0"),
                 "my-provider");
 
-        LockGuard.Outcome frozen = LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, true, false,
+        LockGuard.Outcome frozen = LockGuard.apply(SolutionDocument.readPlugins(solution), installer, new LockGuard.Request(LINUX, false, true, false,
                 List.of(built), "hint"));
         assertEquals(List.of(new LockGuard.ExpectedBuild(built, made.lock().plugins().get(0).indexDigest().orElseThrow(),
                 made.lockFile())), frozen.expected());
@@ -196,13 +196,13 @@ class LockGuardTest {
                 dev.scafctl.catalog.artifact.ArtifactName.of("echo"), dev.scafctl.catalog.artifact.Version.parse("1.1.0"),
                 "my-provider");
 
-        LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> LockGuard.apply(solution, installer,
+        LockGuard.LockViolation e = assertThrows(LockGuard.LockViolation.class, () -> LockGuard.apply(SolutionDocument.readPlugins(solution), installer,
                 new LockGuard.Request(LINUX, false, true, false, List.of(bumped), "`mvn package` in /root")));
         assertTrue(e.getMessage().contains("provider echo: the lock pins 1.0.0, but module my-provider of this build makes 1.1.0"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Update it with `mvn package` in /root"), e.getMessage());
 
-        LockGuard.Outcome developer = LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, false, false,
+        LockGuard.Outcome developer = LockGuard.apply(SolutionDocument.readPlugins(solution), installer, new LockGuard.Request(LINUX, false, false, false,
                 List.of(bumped), "hint"));
         assertEquals("updated .scafctl.lock.yaml: echo@1.1.0 (built by module my-provider): pinned by build-solution once built",
                 developer.messages().get(0));
@@ -219,7 +219,7 @@ class LockGuardTest {
                 dev.scafctl.catalog.artifact.Version.parse("1.0.0-SNAPSHOT"), "snap-module");
 
         dev.scafctl.catalog.ArtifactNotFoundException e = assertThrows(dev.scafctl.catalog.ArtifactNotFoundException.class,
-                () -> LockGuard.apply(solution, installer, new LockGuard.Request(LINUX, false, false, false,
+                () -> LockGuard.apply(SolutionDocument.readPlugins(solution), installer, new LockGuard.Request(LINUX, false, false, false,
                         List.of(snapshot), "hint")));
         assertTrue(e.getMessage().contains("no version satisfies ^1.0.0 in [local]; only pre-releases match it"
                 + " (1.0.0-SNAPSHOT in local), and a constraint matches a pre-release only when it names one, for example"

@@ -81,10 +81,10 @@ class ScafctlLockTest {
         assertTrue(installed.pinned());
         assertEquals(binary(LINUX), installed.binaryDigest(), "the Mac's digest names the index; Linux gets its own binary");
         assertEquals(binary(LINUX), Digest.of(Files.readAllBytes(installed.file())));
-        assertTrue(LockGuard.apply(solution, installer, LINUX, false, true).messages().get(0).contains("holds"),
+        assertTrue(LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, true).messages().get(0).contains("holds"),
                 "frozen, scafctl's lock holds as it is");
 
-        LockGuard.Outcome replay = LockGuard.apply(solution, installer, LINUX, false, false);
+        LockGuard.Outcome replay = LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, false);
         LockedPlugin upgraded = LockFile.read(work.resolve(LockFile.FILE_NAME)).plugins().get(0);
         assertEquals(Optional.of(echo.index().digest()), upgraded.indexDigest());
         assertEquals(binary(LINUX), upgraded.platforms().get("linux/amd64"));
@@ -101,12 +101,12 @@ class ScafctlLockTest {
         DigestMismatchException e = assertThrows(DigestMismatchException.class, () -> installer.install(echoRequirement(),
                 LockFile.findBeside(solution), new PluginInstaller.Options(LINUX, false, 1)));
         assertTrue(e.getMessage().startsWith("plugin binary digest mismatch for echo@1.0.0: expected "), e.getMessage());
-        assertThrows(DigestMismatchException.class, () -> LockGuard.apply(solution, installer, LINUX, false, false));
+        assertThrows(DigestMismatchException.class, () -> LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, false));
     }
 
     @Test
     void aMavenBuildWritesSolutionLockForScafctlAndOursWinsWhereTheyDisagree() throws Exception {
-        LockGuard.apply(solution, installer, LINUX, false, false);
+        LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, false);
         Path copy = work.resolve(LockFile.SCAFCTL_FILE_NAME);
         assertArrayEquals(Files.readAllBytes(work.resolve(LockFile.FILE_NAME)), Files.readAllBytes(copy));
         String text = Files.readString(copy);
@@ -120,10 +120,10 @@ class ScafctlLockTest {
 
         scafctlWrote("0.9.0", binary(MAC));
         LockGuard.LockViolation frozen = assertThrows(LockGuard.LockViolation.class,
-                () -> LockGuard.apply(solution, installer, LINUX, false, true));
+                () -> LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, true));
         assertTrue(frozen.getMessage().contains("provider echo: .scafctl.lock.yaml pins 1.0.0, solution.lock 0.9.0"),
                 frozen.getMessage());
-        LockGuard.Outcome replay = LockGuard.apply(solution, installer, LINUX, false, false);
+        LockGuard.Outcome replay = LockGuard.apply(SolutionDocument.readPlugins(solution), installer, LINUX, false, false);
         assertTrue(replay.messages().stream().anyMatch(m -> m.startsWith("solution.lock disagreed with .scafctl.lock.yaml")),
                 replay.messages().toString());
         assertArrayEquals(Files.readAllBytes(work.resolve(LockFile.FILE_NAME)), Files.readAllBytes(copy), "rewritten from ours");

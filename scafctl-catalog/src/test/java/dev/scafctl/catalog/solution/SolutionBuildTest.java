@@ -73,7 +73,7 @@ class SolutionBuildTest {
     }
 
     private BuiltSolution build(Path solution, LocalCatalog catalog) {
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, catalog);
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(SolutionDocument.read(solution), catalog);
         return new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null,
                 BuildTimestamp.parse("2026-01-01T00:00:00Z"), false, 50 << 20, List.of()), prepared.files(), prepared.vendored(),
                 prepared.composed(), prepared.plugins());
@@ -128,7 +128,7 @@ class SolutionBuildTest {
         assertFalse(stored.contains("compose:"), stored);
 
         write("c/parts/again.yaml", "spec:\n  resolvers:\n    environment:\n      resolve: {}\n");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(solution, catalog));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(solution), catalog));
         assertEquals(work.resolve("c/parts/again.yaml") + ":3:5: spec.resolvers.environment duplicate resolver \"environment\":"
                 + " defined in both solution.yaml and parts/again.yaml", e.getMessage());
     }
@@ -138,17 +138,17 @@ class SolutionBuildTest {
         LocalCatalog catalog = LocalCatalog.open(work.resolve("catalog"));
         Path missing = write("m/solution.yaml", "metadata:\n  name: m\n  version: 1.0.0\nbundle:\n  include:\n    - nothing.yaml\n");
         assertEquals(missing + ":6:7: bundle.include[0] file not found: nothing.yaml",
-                assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(missing, catalog)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(missing), catalog)).getMessage());
         write("outside.yaml", "x");
         Path escaping = write("e/solution.yaml", "metadata:\n  name: e\n  version: 1.0.0\nbundle:\n  include:\n    - ../outside.yaml\n");
         assertEquals(escaping + ":6:7: bundle.include[0] path escapes bundle root: ../outside.yaml",
-                assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(escaping, catalog)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(escaping), catalog)).getMessage());
         Path absolute = write("a/solution.yaml", "metadata:\n  name: a\n  version: 1.0.0\nbundle:\n  include:\n    - /etc/hosts\n");
-        assertTrue(assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(absolute, catalog)).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(absolute), catalog)).getMessage()
                 .endsWith("absolute path not allowed in bundle: /etc/hosts"));
         Path linked = write("l/solution.yaml", "metadata:\n  name: l\n  version: 1.0.0\nbundle:\n  include:\n    - link.yaml\n");
         Files.createSymbolicLink(work.resolve("l/link.yaml"), work.resolve("outside.yaml"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(linked, catalog)).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(linked), catalog)).getMessage()
                 .contains("symlink escapes bundle root: link.yaml -> "));
     }
 
@@ -168,7 +168,7 @@ class SolutionBuildTest {
         assertTrue(stored.contains("source: \".scafctl/vendor/lib-b@1.0.0.yaml\""), stored);
 
         Path cyclic = write("a2/solution.yaml", dependsOn("lib-a", "1.1.0", "lib-b@^1"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(cyclic, catalog));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SolutionBuild.prepare(SolutionDocument.read(cyclic), catalog));
         assertEquals("circular solution dependency: lib-a@1.1.0 -> lib-b@1.0.0 -> lib-a@1.0.0", e.getMessage());
     }
 
@@ -189,7 +189,7 @@ class SolutionBuildTest {
     @Test
     void aBundleOverTheLimitIsRefused() throws Exception {
         Path solution = bundlingExample();
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, LocalCatalog.open(work.resolve("catalog")));
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(SolutionDocument.read(solution), LocalCatalog.open(work.resolve("catalog")));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SolutionImageBuilder(
                 LocalCatalog.open(work.resolve("catalog"))).build(new SolutionImageBuilder.Request(prepared.solution(), null,
                 BuildTimestamp.EPOCH, false, 10, List.of()), prepared.files(), prepared.vendored(), prepared.composed(), prepared.plugins()));

@@ -114,7 +114,7 @@ class SolutionLockerTest {
         SolutionLocker.Outcome outcome = lock(List.of(echo("^1")), false);
         Path solution = Files.writeString(work.resolve("solution.yaml"), "metadata:\n  name: pinned-app\n  version: 1.0.0\n"
                 + "bundle:\n  plugins:\n    - {name: echo, kind: provider, version: \"^1\"}\n");
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, catalog);
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(SolutionDocument.read(solution), catalog);
         BuiltSolution built = new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null,
                 dev.scafctl.catalog.BuildTimestamp.EPOCH, false, 1 << 20, outcome.lock().plugins()), prepared.files(),
                 prepared.vendored(), prepared.composed(), prepared.plugins());

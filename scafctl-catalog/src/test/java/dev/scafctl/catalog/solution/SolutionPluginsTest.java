@@ -40,7 +40,7 @@ class SolutionPluginsTest {
                 spec:
                   resolvers: {}
                 """);
-        List<PluginRequirement> plugins = SolutionPlugins.read(solution);
+        List<PluginRequirement> plugins = SolutionDocument.readPlugins(solution).plugins();
         assertEquals(3, plugins.size());
         assertEquals("echo-provider@^1.0.0 (provider)", plugins.get(0).toString());
         assertEquals(ArtifactKind.AUTH_HANDLER, plugins.get(1).kind());
@@ -49,31 +49,31 @@ class SolutionPluginsTest {
 
     @Test
     void aSolutionWithoutPluginsHasNone() throws Exception {
-        assertEquals(List.of(), SolutionPlugins.read(write("kind: Solution\nmetadata:\n  name: x\n")));
+        assertEquals(List.of(), SolutionDocument.readPlugins(write("kind: Solution\nmetadata:\n  name: x\n")).plugins());
     }
 
     @Test
     void errorsNameFileLineColumnAndField() throws Exception {
         Path badKind = write("bundle:\n  plugins:\n    - name: p\n      kind: widget\n      version: 1.0.0\n");
         assertEquals(badKind + ":4:13: bundle.plugins[0].kind is invalid: invalid kind \"widget\" for a plugin; must be"
-                + " 'provider' or 'auth-handler'", assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(badKind))
+                + " 'provider' or 'auth-handler'", assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(badKind).plugins())
                 .getMessage());
 
         Path badConstraint = write("bundle:\n  plugins:\n    - name: p\n      kind: provider\n      version: \"^^1\"\n");
-        String message = assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(badConstraint)).getMessage();
+        String message = assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(badConstraint).plugins()).getMessage();
         assertEquals(true, message.startsWith(badConstraint + ":5:16: bundle.plugins[0].version is invalid: invalid version"
                 + " constraint \"^^1\""), message);
 
         Path noName = write("bundle:\n  plugins:\n    - kind: provider\n");
         assertEquals(noName + ": bundle.plugins[0].name is required",
-                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(noName)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(noName).plugins()).getMessage());
 
         Path twice = write("bundle:\n  plugins:\n    - {name: p, kind: provider}\n    - {name: p, kind: provider}\n");
         assertEquals(twice + ":4:14: bundle.plugins[1].name declares provider \"p\" a second time",
-                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(twice)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(twice).plugins()).getMessage());
 
         Path malformed = write("bundle:\n  plugins: [\n");
-        assertEquals(true, assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(malformed)).getMessage()
+        assertEquals(true, assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(malformed).plugins()).getMessage()
                 .startsWith(malformed + ":3:1: malformed YAML"));
     }
 
@@ -85,7 +85,7 @@ class SolutionPluginsTest {
         }
         Path many = write(yaml.toString());
         assertEquals(many + ":3:5: bundle.plugins declares 51 plugins; at most 50 are allowed",
-                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(many)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(many).plugins()).getMessage());
     }
 
     @Test
@@ -93,23 +93,23 @@ class SolutionPluginsTest {
         Path constraint = write("bundle:\n  plugins:\n    - name: p\n      kind: provider\n      constraint: ^1.0.0\n");
         assertEquals(constraint + ":5:19: bundle.plugins[0].constraint is not a key of a plugin entry (name, kind, version,"
                 + " defaults); did you mean \"version\"?",
-                assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(constraint)).getMessage());
+                assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(constraint).plugins()).getMessage());
 
         Path typo = write("bundle:\n  plugins:\n    - {name: p, kidn: provider}\n");
         assertEquals(typo + ":3:23: bundle.plugins[0].kidn is not a key of a plugin entry (name, kind, version, defaults);"
-                + " did you mean \"kind\"?", assertThrows(InvalidInputException.class, () -> SolutionPlugins.read(typo)).getMessage());
+                + " did you mean \"kind\"?", assertThrows(InvalidInputException.class, () -> SolutionDocument.readPlugins(typo).plugins()).getMessage());
     }
 
     @Test
     void nearMissesOfKeysScafctlReadsAreWarnedWithTheirLine() throws Exception {
         Path bundel = write("metadata:\n  name: x\nbundel:\n  plugins:\n    - {name: p, kind: provider}\nextra: mine\n");
-        assertEquals(List.of(), SolutionPlugins.read(bundel), "scafctl reads no plugins from it either");
+        assertEquals(List.of(), SolutionDocument.readPlugins(bundel).plugins(), "scafctl reads no plugins from it either");
         assertEquals(List.of(bundel + ":4:3: \"bundel\" is not a top-level key scafctl reads, so it is ignored; did you mean"
-                + " \"bundle\"?"), SolutionPlugins.nearMisses(bundel), "extra is no near miss of anything");
+                + " \"bundle\"?"), SolutionDocument.readPlugins(bundel).nearMisses(), "extra is no near miss of anything");
 
         Path plugin = write("bundle:\n  plugin:\n    - {name: p, kind: provider}\n");
         assertEquals(List.of(plugin + ":3:5: \"plugin\" is not a key of bundle scafctl reads, so it is ignored; did you mean"
-                + " \"plugins\"?"), SolutionPlugins.nearMisses(plugin));
+                + " \"plugins\"?"), SolutionDocument.readPlugins(plugin).nearMisses());
     }
 
     private Path write(String yaml) throws Exception {

@@ -70,7 +70,7 @@ class YamlInputTest {
                     second: *shared
                 """);
         LocalCatalog catalog = LocalCatalog.open(work.resolve("catalog"));
-        SolutionBuild.Prepared prepared = SolutionBuild.prepare(solution, catalog);
+        SolutionBuild.Prepared prepared = SolutionBuild.prepare(SolutionDocument.read(solution), catalog);
         BuiltSolution built = new SolutionImageBuilder(catalog).build(new SolutionImageBuilder.Request(prepared.solution(), null,
                 BuildTimestamp.parse("2026-01-01T00:00:00Z"), false, 50 << 20, List.of()), prepared.files(), prepared.vendored(),
                 prepared.composed(), prepared.plugins());

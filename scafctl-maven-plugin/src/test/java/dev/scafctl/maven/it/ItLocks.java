@@ -1,5 +1,6 @@
 package dev.scafctl.maven.it;
 
+import dev.scafctl.catalog.solution.SolutionDocument;
 import dev.scafctl.catalog.BuildTimestamp;
 import dev.scafctl.catalog.artifact.ArtifactKind;
 import dev.scafctl.catalog.artifact.ArtifactName;
@@ -92,7 +93,7 @@ public final class ItLocks {
                 r -> { throw new IllegalStateException("local only"); }, new PluginCache(catalogDir.toPath().resolve("../unused-cache")),
                 TransferListener.NONE, line -> { });
         Path lockFile = solution.toPath().toAbsolutePath().getParent().resolve(LockFile.FILE_NAME);
-        SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, SolutionPlugins.read(solution.toPath()), Optional.empty(),
+        SolutionLocker.Outcome outcome = SolutionLocker.lock(lockFile, SolutionDocument.readPlugins(solution.toPath()).plugins(), Optional.empty(),
                 false, requirement -> installer.pin(requirement, false), Platform.parseSupported("linux/amd64"), List.of());
         LockFileWriter.write(lockFile, outcome.lock());
     }
