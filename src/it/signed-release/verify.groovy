@@ -40,6 +40,12 @@ try {
     def fingerprint = ItKeys.fingerprint(keys.resolve('release.pub'))
     assert log.contains("Signed 3 digest(s) with key ${fingerprint}: ${index} and its platform manifests")
     assert log.contains("Signed 0 digest(s) with key ${fingerprint} (3 already signed with it)")
+    assert log.contains('Kept the signatures of 3 digest(s) in the local catalog') : 'the publisher keeps what it signed'
+    def local = new File(basedir, 'target/catalog/index.json').text
+    digests.each { String digest ->
+        assert local.contains("provider/it-signed:sha256-${digest.substring(7)}.sig") : "the local entry of ${digest}'s signatures"
+    }
+    assert !log.contains('Pushed the signatures the local catalog keeps') : 'the second push finds them all in the registry'
     assert !log.contains('it-release-passphrase-7f3a') : 'the passphrase is in no log line'
     assert !log.contains('can be read by its group') : 'the key file is private'
 } finally {

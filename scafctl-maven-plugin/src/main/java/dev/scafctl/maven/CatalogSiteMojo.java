@@ -26,7 +26,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Pages. It lists every artifact with its kind, versions (newest first), digest, created time, platforms with binary
  * sizes, annotations and provider / auth-handler names; filters by kind; searches names, descriptions, tags and
  * provider names; draws each solution's plugins and vendored solutions as a graph; and gives a copy-ready
- * {@code pom.xml} snippet and {@code mvn} command per artifact.
+ * {@code pom.xml} snippet and {@code mvn} command per artifact. Each version is marked signed or unsigned (its index's
+ * {@code .sig} tag, or the signatures the local catalog keeps), and, with {@code trustedKeys}, whether they verify
+ * and by which key.
  *
  * <p>Of the local catalog, or of a remote catalog with {@code scafctl.catalog}, listed with the registry's catalog and
  * tags APIs; where a registry refuses {@code _catalog}, the artifacts named in {@code scafctl.names} are shown, with
@@ -87,12 +89,12 @@ public class CatalogSiteMojo extends AbstractRemoteMojo implements MavenReport {
     private CatalogSite collect() throws MojoExecutionException, MojoFailureException {
         String coordinates = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion();
         if (catalog == null || catalog.isBlank()) {
-            return CatalogSiteReader.local(localCatalog(), coordinates);
+            return CatalogSiteReader.local(localCatalog(), coordinates, catalogAccess().signatures().verifier());
         }
         requireOnline("catalog-site");
         RemoteCatalog remote = remoteCatalog(catalog);
         return CatalogSiteReader.remote(registryClients().apply(remote.registry()), remote,
-                names == null ? List.of() : names, coordinates);
+                names == null ? List.of() : names, coordinates, catalogAccess().signatures().verifier());
     }
 
     // ---- the report of mvn site ------------------------------------------------------------------------------

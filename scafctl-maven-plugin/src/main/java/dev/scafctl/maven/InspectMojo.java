@@ -9,6 +9,7 @@ import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.inspect.SignatureReport;
 import dev.scafctl.catalog.remote.RegistryClient;
+import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Shows an artifact version without downloading its layers: kind, version, digest, created time, platforms with
  * binary sizes, annotations, and the plugins a solution requires; from the local catalog, or a registry with
  * {@code scafctl.catalog}, where it also shows each signature of the index and of every platform manifest and
- * whether it verifies with the {@code trustedKeys}. As text, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
+ * whether it verifies with the {@code trustedKeys}; locally, the signatures that {@code pull} or {@code load} kept
+ * with the artifact, when it has any. As text, or {@code -Dscafctl.format=json|yaml} (alone on standard output, for scripts).
  */
 @Mojo(name = "inspect", requiresProject = false, threadSafe = true)
 public class InspectMojo extends AbstractRemoteMojo {
@@ -71,7 +73,11 @@ public class InspectMojo extends AbstractRemoteMojo {
         Optional<SignatureReport> signatures = Optional.empty();
         if (catalog == null) {
             LocalCatalog local = localCatalog();
-            description = ArtifactInspector.local(local, localReference(local, version, kind));
+            ArtifactReference reference = localReference(local, version, kind);
+            description = ArtifactInspector.local(local, reference);
+            // the signatures pull or load kept beside the artifact; an artifact built here has none, and says nothing
+            signatures = Optional.of(SignatureReport.of(description, new LocalSignatures(local, reference.kind(),
+                    reference.name()), catalogAccess().signatures().verifier())).filter(SignatureReport::anySignature);
         } else {
             requireOnline("inspect");
             if (kind == null) {

@@ -34,7 +34,8 @@ public class LoadMojo extends AbstractScafctlMojo {
         }
         ArtifactArchive.Summary summary = new ArtifactArchive(localCatalog()).load(input.toPath(), force);
         summary.refNames().forEach(ref -> getLog().info("loaded " + ref));
-        getLog().info("Loaded " + summary.refNames().size() + " artifact(s), " + summary.blobs() + " blob(s) ("
+        getLog().info("Loaded " + summary.refNames().size() + " artifact(s), "
+                + (summary.signatures() > 0 ? summary.signatures() + " signature manifest(s), " : "") + summary.blobs() + " blob(s) ("
                 + new ByteCount(summary.bytes()) + ") from " + display(input.toPath().toAbsolutePath()));
     }
 }

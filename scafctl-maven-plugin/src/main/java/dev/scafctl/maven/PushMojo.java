@@ -4,10 +4,12 @@ import dev.scafctl.catalog.ByteCount;
 import dev.scafctl.catalog.artifact.ArtifactReference;
 import dev.scafctl.catalog.artifact.NameAndVersion;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.ArtifactWalk;
 import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.ReleaseChangedException;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.signing.Passphrase;
+import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
 import dev.scafctl.catalog.signing.Signer;
 import dev.scafctl.catalog.signing.SigningKeyFile;
@@ -28,6 +30,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * or manifest and every blob, as the exact local bytes, so the registry's digests equal the local ones. Blobs the
  * registry has are not sent again; a blob known in another repository of the registry is mounted. A plugin version
  * whose tag already holds an index gets this build's platforms merged into it. Transient failures are retried.
+ * Signatures the local catalog keeps of the artifact (pulled or loaded with it) go along, merged with those the
+ * registry holds (a signature both have is kept once), before a {@code signingKey} signs anew; the new signatures
+ * are kept in the local catalog as well, so a {@code save} of the artifact carries them.
  *
  * <p>{@code mvn scafctl:push -Dscafctl.catalog=oci://registry.example.com/scafctl -Dscafctl.artifact=my-provider@1.0.0}
  */
@@ -107,13 +112,24 @@ public class PushMojo extends AbstractRemoteMojo {
             throw new MojoFailureException(e.messageWithHint("set <force>true</force> or -Dscafctl.force=true to replace it"), e);
         }
         result.changes().forEach(change -> getLog().info(change));
+        RegistrySignatures signatures = new RegistrySignatures(registryClients().apply(target.registry()), result.repository());
+        LocalSignatures kept = new LocalSignatures(local, reference.kind(), reference.name());
+        ArtifactWalk.Tree tree = local.walk(local.require(reference));
+        int carried = kept.sendTo(signatures, tree, result.digest());
+        if (carried > 0) {
+            getLog().info("Pushed the signatures the local catalog keeps of " + carried + " digest(s)");
+        }
         if (signer.isPresent()) {
-            RegistrySignatures signatures = new RegistrySignatures(registryClients().apply(target.registry()), result.repository());
             RegistrySignatures.Signed signed = signatures.signRecursively(result.digest(), signer.get());
             getLog().info("Signed " + signed.added().size() + " digest(s) with key " + signer.get().fingerprint()
                     + (signed.present().isEmpty() ? "" : " (" + signed.present().size() + " already signed with it)")
                     + ": " + result.digest() + (signed.added().size() + signed.present().size() > 1
                             ? " and its platform manifests" : ""));
+            // kept beside the artifact too, so that a save of it carries what was just signed
+            int keptNow = kept.keepFrom(signatures, tree);
+            if (keptNow > 0) {
+                getLog().info("Kept the signatures of " + keptNow + " digest(s) in the local catalog");
+            }
         }
         if (!result.movedTags().isEmpty()) {
             getLog().info("Rolling tags moved: " + String.join(", ", result.movedTags()));

@@ -82,7 +82,8 @@ public class SaveMojo extends AbstractScafctlMojo {
         }
         ArtifactArchive.Summary summary = new ArtifactArchive(local).save(references, only, output.toPath());
         summary.refNames().forEach(ref -> getLog().info("saved " + ref));
-        getLog().info("Saved " + summary.refNames().size() + " artifact(s), " + summary.blobs() + " blob(s) ("
+        getLog().info("Saved " + summary.refNames().size() + " artifact(s), "
+                + (summary.signatures() > 0 ? summary.signatures() + " signature manifest(s), " : "") + summary.blobs() + " blob(s) ("
                 + new ByteCount(summary.bytes()) + ") to " + display(output.toPath().toAbsolutePath()));
         if (summary.refNames().size() > 1) {
             getLog().info("scafctl's catalog load reads only the first artifact of an archive (" + summary.refNames().get(0)

@@ -19,6 +19,12 @@ import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.signing.LocalSignatures;
+import dev.scafctl.catalog.signing.RegistrySignatures;
+import dev.scafctl.catalog.signing.SignatureStore;
+import dev.scafctl.catalog.signing.SignatureVerdict;
+import dev.scafctl.catalog.signing.TrustedKeys;
+import dev.scafctl.catalog.signing.Verifier;
 import dev.scafctl.catalog.solution.VendoredSolution;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,7 +38,8 @@ import java.util.function.Function;
 /**
  * Collects a {@link CatalogSite} from the local catalog or a registry. It lists the catalog with
  * {@link CatalogListing} and describes every version with {@link ArtifactInspector}, reading manifests only; of a
- * solution it also reads the solution YAML (layer 0, small) to find the solutions vendored into it.
+ * solution it also reads the solution YAML (layer 0, small) to find the solutions vendored into it, and of every
+ * version the signatures of its index (a registry's {@code .sig} tag, or what the local catalog keeps).
  */
 public final class CatalogSiteReader {
 
@@ -48,6 +55,14 @@ public final class CatalogSiteReader {
      * not the readers' of a published site). {@code plugin} is the Maven plugin's coordinates, for the snippets.
      */
     public static CatalogSite local(LocalCatalog catalog, String plugin) {
+        return local(catalog, plugin, TrustedKeys.NONE);
+    }
+
+    /**
+     * The local catalog's page, each version marked with the signatures {@code pull} or {@code load} kept of it and
+     * whether {@code verifier} (the goal's {@code trustedKeys}) verifies them.
+     */
+    public static CatalogSite local(LocalCatalog catalog, String plugin, Verifier verifier) {
         Map<String, Descriptor> entries = new HashMap<>();
         for (CatalogEntry entry : catalog.entries()) {
             entries.put(entry.refName(), entry.descriptor());
@@ -57,7 +72,8 @@ public final class CatalogSiteReader {
             Descriptor entry = entries.get(reference.localRefName());
             ArtifactDescription description = entry == null ? ArtifactInspector.local(catalog, reference)
                     : ArtifactInspector.local(catalog, reference, entry);
-            return new SiteVersion(description, vendored(description, layer -> catalog.readBlob(layer.digest())));
+            return new SiteVersion(description, vendored(description, layer -> catalog.readBlob(layer.digest())),
+                    signatures(description, new LocalSignatures(catalog, reference.kind(), reference.name()), verifier));
         });
     }
 
@@ -66,13 +82,23 @@ public final class CatalogSiteReader {
      * refuses {@code _catalog}, the artifacts named in {@code knownNames} are shown, with a note that says so.
      */
     public static CatalogSite remote(RegistryClient client, RemoteCatalog catalog, List<String> knownNames, String plugin) {
+        return remote(client, catalog, knownNames, plugin, TrustedKeys.NONE);
+    }
+
+    /**
+     * A remote catalog's page, each version marked with the signatures its {@code sha256-<hex>.sig} tag holds and
+     * whether {@code verifier} verifies them.
+     */
+    public static CatalogSite remote(RegistryClient client, RemoteCatalog catalog, List<String> knownNames, String plugin,
+            Verifier verifier) {
         CatalogListing listing = CatalogListing.remote(client, catalog, Optional.empty(), knownNames);
         String url = catalog.url();
         String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
         return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, PARALLEL_REQUESTS, reference -> {
             ArtifactDescription description = ArtifactInspector.remote(client, catalog, reference);
             String repository = catalog.repository(reference.kind(), reference.name());
-            return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)));
+            return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)),
+                    signatures(description, new RegistrySignatures(client, repository), verifier));
         });
     }
 
@@ -93,6 +119,12 @@ public final class CatalogSiteReader {
             artifacts.add(new SiteArtifact(artifact.kind(), artifact.name(), artifact.aliases(), versions));
         }
         return new CatalogSite(catalogName, listing.note(), pullFrom, plugin, artifacts);
+    }
+
+    /** The signatures of the version's index (or manifest), the digest a lock pins and records the signer of. */
+    private static SiteSignatures signatures(ArtifactDescription description, SignatureStore store, Verifier verifier) {
+        Digest root = Digest.parse(description.digest());
+        return SiteSignatures.of(SignatureVerdict.check(root, store.read(root), verifier), verifier);
     }
 
     /** The solutions vendored into a solution, from its YAML layer; none for a plugin. */

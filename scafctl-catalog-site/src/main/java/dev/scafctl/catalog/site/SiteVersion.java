@@ -10,12 +10,17 @@ import java.util.Map;
 
 /**
  * One version of an artifact as the catalog page shows it: what {@code inspect} describes, plus, for a solution, the
- * solutions vendored into it ({@code name@version}).
+ * solutions vendored into it ({@code name@version}), and its signatures.
  */
-public record SiteVersion(ArtifactDescription description, List<String> vendored) {
+public record SiteVersion(ArtifactDescription description, List<String> vendored, SiteSignatures signatures) {
 
     public SiteVersion {
         vendored = List.copyOf(vendored);
+    }
+
+    /** A version whose signatures were not read. */
+    public SiteVersion(ArtifactDescription description, List<String> vendored) {
+        this(description, vendored, SiteSignatures.NONE);
     }
 
     /** The provider names (of a provider) or auth-handler names (of an auth handler) its annotations record. */
@@ -55,6 +60,7 @@ public record SiteVersion(ArtifactDescription description, List<String> vendored
         tree.put("plugins", description.plugins());
         tree.put("pins", pins());
         tree.put("vendored", vendored);
+        tree.put("signatures", signatures.toTree());
         return tree;
     }
 }

@@ -163,7 +163,8 @@
     fact('Provides', artifact.provides.join(', '));
     fact('Tags', artifact.tags.join(', '));
     append(detailView, [back,
-      el('h1', { id: 'detail-title', tabindex: '-1' }, artifact.name + ' ', el('span', { 'class': 'version-tag', text: version.version })),
+      el('h1', { id: 'detail-title', tabindex: '-1' }, artifact.name + ' ', el('span', { 'class': 'version-tag', text: version.version }),
+        ' ', signatureBadge(version.signatures)),
       artifact.description ? el('p', { 'class': 'desc', text: artifact.description }) : null,
       facts,
       kind === 'solution' ? [el('h2', { text: 'Dependencies of ' + version.version }), graph(artifact, version)] : null,
@@ -313,6 +314,21 @@
     return svg('a', { href: href, 'aria-label': node.ref + ' ' + node.sub }, group);
   }
 
+  /* A version's signatures: unsigned, signed (no trusted keys to check them), verified or unverified. */
+  var SIGNATURE_TEXT = {
+    unsigned: ['unsigned', 'No signature'],
+    signed: ['signed', 'Signed; not checked: the page was made without trustedKeys'],
+    verified: ['signed \u2713 verified', 'A signature verifies with a trusted key'],
+    unverified: ['signed \u2717 not verified', 'Signed, but no signature verifies with the trusted keys']
+  };
+
+  function signatureBadge(signatures) {
+    var text = SIGNATURE_TEXT[signatures.status];
+    var count = signatures.count > 1 ? ' (' + signatures.count + ')' : '';
+    return el('span', { 'class': 'signature signature-' + signatures.status, title: text[1] + count,
+      'data-signature': signatures.status, text: text[0] + count });
+  }
+
   function versions(artifact, selected) {
     var fragment = document.createDocumentFragment();
     artifact.versions.forEach(function (version) {
@@ -338,8 +354,13 @@
         el('table', null, el('tbody', null, Object.keys(version.annotations).map(function (key) {
           return el('tr', null, el('th', { scope: 'row', 'class': 'mono', text: key }), el('td', { text: version.annotations[key] }));
         }))));
+      var keys = version.signatures.verifiedBy;
+      fact('Signed by', keys.length ? el('span', { 'class': 'signed-by' }, keys.map(function (key, i) {
+        return [i ? ', ' : null, el('code', { text: key })];
+      })) : null);
       fragment.appendChild(el('li', { 'class': 'version' + (version === selected ? ' selected' : ''), 'data-version': version.version },
-        el('h3', null, el('a', { href: hrefOf(artifact.kind, artifact.name, version.version), text: version.version })),
+        el('h3', null, el('a', { href: hrefOf(artifact.kind, artifact.name, version.version), text: version.version }),
+          ' ', signatureBadge(version.signatures)),
         facts, platforms, annotations));
     });
     var list = el('ul', { 'class': 'versions' });

@@ -41,10 +41,15 @@ class CatalogSiteBrowserTest {
 
     private static CatalogBrowser browser;
     private static Path site;
+    private static SiteKeys release;
 
     @BeforeAll
     static void start() {
-        site = CatalogSiteWriter.write(CatalogSiteReader.local(SiteFixtures.fill(work), CatalogSiteTest.PLUGIN),
+        dev.scafctl.catalog.local.LocalCatalog catalog = SiteFixtures.fill(work);
+        release = SiteKeys.create(work.resolve("keys"), "release");
+        release.sign(catalog, new dev.scafctl.catalog.artifact.ArtifactReference(dev.scafctl.catalog.artifact.ArtifactKind.PROVIDER,
+                dev.scafctl.catalog.artifact.ArtifactName.of("aws-provider"), dev.scafctl.catalog.artifact.Version.parse("1.10.0")));
+        site = CatalogSiteWriter.write(CatalogSiteReader.local(catalog, CatalogSiteTest.PLUGIN, release.trusted()),
                 work.resolve("site"));
         browser = CatalogBrowser.start();
     }
@@ -135,6 +140,23 @@ class CatalogSiteBrowserTest {
                 && !d.findElements(By.cssSelector("svg.graph")).isEmpty());
         browser.driver.navigate().back();
         browser.await(d -> d.findElement(By.id("list-view")).isDisplayed());
+    }
+
+    @Test
+    void aSignedVersionShowsItsBadgeAndTheKeyThatVerifiesItAndAnUnsignedOneSaysSo() {
+        browser.open(site);
+        browser.click("#results a[href='#/provider/aws-provider']");
+        browser.await(d -> !d.findElements(By.cssSelector("li.version[data-version='1.10.0']")).isEmpty());
+        assertEquals(List.of("verified", "unsigned", "unsigned"), browser.script("return Array.from(document"
+                + ".querySelectorAll('li.version h3 .signature')).map(b => b.dataset.signature)"));
+        assertEquals("signed \u2713 verified", browser.text("li.version[data-version='1.10.0'] h3 .signature"));
+        assertTrue(browser.text("li.version[data-version='1.10.0'] .signed-by").contains(release.fingerprint()),
+                browser.text("li.version[data-version='1.10.0']"));
+        assertTrue(browser.driver.findElements(By.cssSelector("li.version[data-version='1.2.0'] .signed-by")).isEmpty());
+        assertEquals("verified", browser.script("return document.querySelector('#detail-title .signature').dataset.signature"),
+                "the newest version, shown first, has its badge by the title");
+        browser.script("document.querySelector('li.version[data-version=\"1.10.0\"]').scrollIntoView()");
+        browser.screenshot("catalog-signed-version.png");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.scafctl.catalog.remote.CatalogPusher;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.RemoteFixtures;
+import dev.scafctl.catalog.signing.RegistrySignatures;
 import dev.scafctl.catalog.testing.RegistryFrontend;
 import dev.scafctl.catalog.testing.RegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,31 @@ class CatalogSiteTest {
     }
 
     @Test
+    void eachVersionSaysWhetherItIsSignedAndWhetherTheTrustedKeysVerifyItFromWhatTheLocalCatalogKeeps() {
+        LocalCatalog signed = SiteFixtures.fill(work.resolve("signed"));
+        SiteKeys release = SiteKeys.create(work.resolve("keys"), "release");
+        SiteKeys other = SiteKeys.create(work.resolve("keys"), "other");
+        release.sign(signed, new ArtifactReference(ArtifactKind.PROVIDER, ArtifactName.of("aws-provider"),
+                Version.parse("1.10.0")));
+
+        CatalogSite site = CatalogSiteReader.local(signed, PLUGIN, release.trusted());
+
+        List<SiteVersion> aws = artifact(site, "provider", "aws-provider").versions();
+        assertEquals(new SiteSignatures(1, true, List.of(release.fingerprint())), aws.get(0).signatures());
+        assertEquals("verified", aws.get(0).signatures().status());
+        assertEquals(List.of("unsigned", "unsigned"), aws.subList(1, 3).stream().map(v -> v.signatures().status()).toList());
+        assertEquals(List.of("1.10.0", "1.2.0", "1.0.0"), aws.stream().map(v -> v.description().version()).toList(),
+                "the signature entry is no version");
+        assertEquals(List.of(), artifact(site, "provider", "aws-provider").aliases(), "nor an alias");
+        assertEquals("unverified", artifact(CatalogSiteReader.local(signed, PLUGIN, other.trusted()), "provider",
+                "aws-provider").versions().get(0).signatures().status());
+        assertEquals("signed", artifact(CatalogSiteReader.local(signed, PLUGIN), "provider", "aws-provider").versions()
+                .get(0).signatures().status(), "without trusted keys a signature is present, not checked");
+        String data = new String(CatalogSiteWriter.data(site), StandardCharsets.UTF_8);
+        assertTrue(data.contains("\"verifiedBy\":[\"" + release.fingerprint() + "\"]"), data);
+    }
+
+    @Test
     void readsARegistryAndFallsBackToTheGivenNamesWhereCatalogIsRefused() {
         try (RegistryServer registry = RegistryServer.startPlain(work.resolve("registry"));
                 RegistryFrontend frontend = new RegistryFrontend(registry)) {
@@ -154,7 +180,16 @@ class CatalogSiteTest {
                         remote, new CatalogPusher.Options(false));
             }
 
-            CatalogSite site = CatalogSiteReader.remote(client, remote, List.of(), PLUGIN);
+            SiteKeys release = SiteKeys.create(work.resolve("keys"), "release");
+            ArtifactReference aws = new ArtifactReference(ArtifactKind.PROVIDER, ArtifactName.of("aws-provider"),
+                    Version.parse("1.10.0"));
+            new RegistrySignatures(client, remote.repository(aws.kind(), aws.name()))
+                    .sign(catalog.require(aws).digest(), release.signer());
+
+            CatalogSite site = CatalogSiteReader.remote(client, remote, List.of(), PLUGIN, release.trusted());
+            assertEquals(new SiteSignatures(1, true, List.of(release.fingerprint())),
+                    artifact(site, "provider", "aws-provider").versions().get(0).signatures(), "read from the .sig tag");
+            assertEquals("unsigned", artifact(site, "provider", "aws-provider").versions().get(1).signatures().status());
             assertEquals(Optional.empty(), site.note());
             assertEquals(Optional.of("http://" + frontend.hostPort() + "/acme"), site.pullFrom());
             assertEquals(List.of("aws-provider", "base-net", "deploy-app", "okta-handler"),

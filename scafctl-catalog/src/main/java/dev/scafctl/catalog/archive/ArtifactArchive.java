@@ -18,6 +18,8 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.ImageIndex;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.oci.SignatureTag;
+import dev.scafctl.catalog.signing.LocalSignatures;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,12 +41,16 @@ import dev.scafctl.catalog.oci.JsonValue;
  * {@code save} and {@code load}: artifacts as an uncompressed tar of an OCI image layout ({@code oci-layout},
  * {@code blobs/sha256/<hex>}, {@code index.json} last), the format scafctl saves and {@code skopeo copy …
  * oci-archive:} reads and writes. Saving is reproducible and streams; loading checks every entry and every blob
- * before anything reaches the catalog.
+ * before anything reaches the catalog. The signatures the catalog keeps of a saved artifact ({@code .sig} manifests,
+ * entries {@code <kind>/<name>:sha256-<hex>.sig}) go along as entries after the artifacts', and a load keeps them.
  */
 public final class ArtifactArchive {
 
-    /** What a save or load moved; a save's {@code refNames} in the archive's order, the first being what scafctl loads. */
-    public record Summary(List<String> refNames, int blobs, long bytes) {}
+    /**
+     * What a save or load moved; a save's {@code refNames} in the archive's order, the first being what scafctl loads;
+     * {@code signatures}, how many {@code .sig} manifests went along (entries after the artifacts').
+     */
+    public record Summary(List<String> refNames, int signatures, int blobs, long bytes) {}
 
     private final LocalCatalog catalog;
 
@@ -64,6 +70,7 @@ public final class ArtifactArchive {
         SortedMap<Digest, Long> blobs = new TreeMap<>(Comparator.comparing(Digest::hex));
         // in the order asked for, the pinned plugins after: scafctl's catalog load reads only the first entry
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> signatureEntries = new LinkedHashMap<>();
         Map<Digest, byte[]> filteredIndexes = new LinkedHashMap<>();
         for (ArtifactReference reference : references) {
             Descriptor root = catalog.require(reference);
@@ -92,6 +99,8 @@ public final class ArtifactArchive {
                 blobs.put(part.descriptor().digest(), part.descriptor().size());
                 part.blobs().forEach(blob -> blobs.put(blob.digest(), blob.size()));
             }
+            saveSignatures(reference, saved.digest().equals(root.digest()) ? tree.manifestDigests()
+                    : kept.stream().map(part -> part.descriptor().digest()).toList(), blobs, signatureEntries);
             // scafctl's load takes kind, name and version from the entry's own annotations (pkg/catalog/local.go
             // refFromAnnotations); an entry scafctl pulled keeps them on the manifest only, so they are merged in
             Map<String, String> annotations = new TreeMap<>(Annotations.of(tree.rootBytes(), reference.toString()));
@@ -106,7 +115,9 @@ public final class ArtifactArchive {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("schemaVersion", 2);
         index.put("mediaType", MediaTypes.IMAGE_INDEX);
-        index.put("manifests", new ArrayList<>(entries.values()));
+        List<Object> manifests = new ArrayList<>(entries.values());
+        manifests.addAll(signatureEntries.values());
+        index.put("manifests", manifests);
         long[] bytes = new long[1];
         AtomicFiles.write(target, out -> {
             TarWriter tar = new TarWriter(out, 0);
@@ -130,7 +141,26 @@ public final class ArtifactArchive {
             tar.file("index.json", CanonicalJson.write(index));
             tar.close();
         });
-        return new Summary(List.copyOf(entries.keySet()), blobs.size() + filteredIndexes.size(), bytes[0]);
+        return new Summary(List.copyOf(entries.keySet()), signatureEntries.size(), blobs.size() + filteredIndexes.size(),
+                bytes[0]);
+    }
+
+    /**
+     * The {@code .sig} manifests the catalog keeps of {@code signed} (the saved index, when it is the catalog's, and
+     * each saved platform manifest), as entries of their own named as in the catalog, their blobs with the others.
+     */
+    private void saveSignatures(ArtifactReference reference, java.util.Collection<Digest> signed, Map<Digest, Long> blobs,
+            Map<String, Map<String, Object>> entries) {
+        LocalSignatures signatures = new LocalSignatures(catalog, reference.kind(), reference.name());
+        for (Digest digest : signed) {
+            String refName = signatures.refName(digest);
+            catalog.resolve(refName).ifPresent(entry -> {
+                catalog.verify(refName, entry);
+                blobs.put(entry.digest(), entry.size());
+                catalog.walk(entry).blobs().forEach(blob -> blobs.put(blob.digest(), blob.size()));
+                entries.put(refName, entry.withAnnotations(Map.of(Annotations.REF_NAME, refName)).toJsonTree());
+            });
+        }
     }
 
     /**
@@ -185,10 +215,15 @@ public final class ArtifactArchive {
             Staged staged = stage(archive, staging);
             List<Descriptor> tagged = new ArrayList<>();
             List<String> refNames = new ArrayList<>();
+            Map<String, Descriptor> signatures = new LinkedHashMap<>();
             for (JsonValue entry : staged.index.path("manifests")) {
                 Descriptor descriptor = Descriptor.fromJson(entry, archive + " index.json");
                 String refName = refNameOf(descriptor, archive);
                 checkComplete(descriptor, staged, archive);
+                if (SignatureTag.isSignatureTag(refName)) {
+                    signatures.put(refName, descriptor);
+                    continue;
+                }
                 tagged.add(descriptor);
                 refNames.add(refName);
             }
@@ -217,9 +252,13 @@ public final class ArtifactArchive {
                     annotations.put(Annotations.ARTIFACT_ORIGIN, "loaded from " + archive.getFileName());
                     catalog.tag(refNames.get(i), tagged.get(i).withAnnotations(annotations));
                 }
+                // merged with the signatures the catalog keeps already: loading never drops one
+                signatures.forEach((refName, descriptor) -> LocalSignatures.ofEntry(catalog, refName).add(
+                        SignatureTag.signedDigest(refName).orElseThrow(),
+                        LocalSignatures.ofEntry(catalog, refName).storedAt(descriptor.digest())));
                 return null;
             });
-            return new Summary(refNames, staged.blobs.size(), bytes);
+            return new Summary(refNames, signatures.size(), staged.blobs.size(), bytes);
         } catch (IOException e) {
             throw new CatalogException("cannot load " + archive + ": " + e.getMessage(), e);
         } finally {

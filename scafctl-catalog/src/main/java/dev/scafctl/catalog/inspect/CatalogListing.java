@@ -6,6 +6,7 @@ import dev.scafctl.catalog.artifact.Version;
 import dev.scafctl.catalog.local.CatalogEntry;
 import dev.scafctl.catalog.local.LocalCatalog;
 import dev.scafctl.catalog.oci.Annotations;
+import dev.scafctl.catalog.oci.SignatureTag;
 import dev.scafctl.catalog.protocol.PluginMetadata;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
@@ -115,7 +116,8 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             Function<String, Optional<byte[]>> manifestOfVersion) {
         List<String> versions = tags.stream().map(Version::ofTag).filter(Objects::nonNull)
                 .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
-        List<String> aliases = tags.stream().filter(t -> Version.ofTag(t) == null).sorted().toList();
+        List<String> aliases = tags.stream().filter(t -> Version.ofTag(t) == null && !SignatureTag.isSignatureTag(t))
+                .sorted().toList();
         List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
                 : manifestOfVersion.apply(versions.get(0))
                         .map(index -> PluginMetadata.recordedIn(Annotations.of(index, "plugin index"))).orElse(List.of());

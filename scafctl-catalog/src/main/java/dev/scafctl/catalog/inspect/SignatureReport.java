@@ -2,8 +2,8 @@ package dev.scafctl.catalog.inspect;
 
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.MediaTypes;
-import dev.scafctl.catalog.signing.RegistrySignatures;
 import dev.scafctl.catalog.signing.SignatureStatus;
+import dev.scafctl.catalog.signing.SignatureStore;
 import dev.scafctl.catalog.signing.SignatureVerdict;
 import dev.scafctl.catalog.signing.Verifier;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code inspect} shows of a version's signatures in a registry: for the index (or manifest) and each platform
+ * What {@code inspect} shows of a version's signatures, in a registry or as the local catalog keeps them: for the index (or manifest) and each platform
  * manifest, every signature stored beside it and whether it verifies with the trusted keys; without trusted keys a
  * signature is listed as not checked.
  */
@@ -25,7 +25,7 @@ public record SignatureReport(List<Entry> entries, boolean checked) {
         entries = List.copyOf(entries);
     }
 
-    public static SignatureReport of(ArtifactDescription description, RegistrySignatures signatures, Verifier verifier) {
+    public static SignatureReport of(ArtifactDescription description, SignatureStore signatures, Verifier verifier) {
         List<Entry> entries = new ArrayList<>();
         Digest root = Digest.parse(description.digest());
         entries.add(new Entry(MediaTypes.isIndex(description.mediaType()) ? "index" : "manifest", root,
@@ -38,6 +38,11 @@ public record SignatureReport(List<Entry> entries, boolean checked) {
             }
         }
         return new SignatureReport(entries, !verifier.describe().isEmpty());
+    }
+
+    /** Whether any digest has a signature at all (the local catalog's inspect shows the report only then). */
+    public boolean anySignature() {
+        return entries.stream().anyMatch(entry -> !entry.signatures().isEmpty());
     }
 
     private String describe(SignatureStatus status) {

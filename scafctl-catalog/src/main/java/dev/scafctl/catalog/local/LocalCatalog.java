@@ -16,6 +16,7 @@ import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.DigestMismatchException;
 import dev.scafctl.catalog.oci.VerifiedInput;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.oci.SignatureTag;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -483,13 +484,21 @@ public final class LocalCatalog {
      * Deletes the blobs no {@code index.json} entry reaches (through indexes and manifests) and that no write in
      * progress (in any thread or process) is about to tag, and stray temporary files. Blobs younger than
      * {@code grace} are kept too. A catalog whose {@code index.json}, or an index or manifest it reaches, cannot be
-     * read completely is not pruned at all: what is reachable would be unknown.
+     * read completely is not pruned at all: what is reachable would be unknown. A signature entry
+     * ({@code <kind>/<name>:sha256-<hex>.sig}) keeps its blobs while the manifest it signs is reached, and is untagged
+     * once nothing tagged reaches that manifest.
      */
     public Pruned prune(Duration grace) {
         return locked(() -> {
             Set<Digest> keep = new HashSet<>();
+            List<Descriptor> signatures = new ArrayList<>();
+            List<Descriptor> tagged = new ArrayList<>();
             for (JsonValue entry : readIndex().path("manifests")) {
                 Descriptor descriptor = Descriptor.fromJson(entry, indexFile().toString());
+                String refName = descriptor.annotation(Annotations.REF_NAME);
+                (refName != null && SignatureTag.isSignatureTag(refName) ? signatures : tagged).add(descriptor);
+            }
+            for (Descriptor descriptor : tagged) {
                 try {
                     walk(descriptor, keep, Check.NONE);
                 } catch (CatalogException e) {
@@ -498,6 +507,21 @@ public final class LocalCatalog {
                             + (refName == null ? descriptor.digest().toString() : refName)
                             + " cannot be followed (" + e.getMessage() + "), so what it keeps is unknown; "
                             + "pull or rebuild that artifact (or untag it), then prune again", e);
+                }
+            }
+            // signatures go with what they sign: kept while it is tagged, untagged with it
+            for (Descriptor signature : signatures) {
+                Digest signed = SignatureTag.signedDigest(signature.annotation(Annotations.REF_NAME)).orElseThrow();
+                if (keep.contains(signed)) {
+                    try {
+                        walk(signature, keep, Check.NONE);
+                    } catch (CatalogException e) {
+                        throw new CatalogException("not pruning catalog " + root + ": the signature entry "
+                                + signature.annotation(Annotations.REF_NAME) + " cannot be followed (" + e.getMessage()
+                                + "); untag it, then prune again", e);
+                    }
+                } else {
+                    untag(signature.annotation(Annotations.REF_NAME));
                 }
             }
             Path temporaryFolder = root.resolve(TEMPORARY_FOLDER);

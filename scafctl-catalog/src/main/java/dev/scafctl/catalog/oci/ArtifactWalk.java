@@ -78,6 +78,18 @@ public final class ArtifactWalk {
             return platforms;
         }
 
+        /**
+         * The root, then every index and manifest below it, each once: the digests a recursive signature covers
+         * ({@code cosign sign --recursive}) and whose signatures travel with the artifact.
+         */
+        public Set<Digest> manifestDigests() {
+            Set<Digest> digests = new LinkedHashSet<>();
+            digests.add(root.digest());
+            indexes.forEach(index -> digests.add(index.descriptor().digest()));
+            parts.forEach(part -> digests.add(part.descriptor().digest()));
+            return digests;
+        }
+
         /** Every digest the artifact reaches: indexes, manifests and blobs. */
         public Set<Digest> digests() {
             Set<Digest> all = new LinkedHashSet<>();

@@ -13,6 +13,7 @@ import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.signing.FoundSignature;
+import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ interface ArtifactSource {
     void copyBlob(ArtifactKind kind, ArtifactName name, Descriptor blob, TransferListener listener, OutputStream out)
             throws IOException;
 
-    /** The signatures this source holds for {@code digest} of the artifact; the local catalog keeps none. */
+    /** The signatures this source holds for {@code digest} of the artifact (the local catalog: those pull and load kept). */
     default List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
         return List.of();
     }
@@ -76,6 +77,11 @@ interface ArtifactSource {
                 try (InputStream in = catalog.openVerified(blob, "the binary of " + kind.wireName() + " " + name)) {
                     in.transferTo(out);
                 }
+            }
+
+            @Override
+            public List<FoundSignature> signatures(ArtifactKind kind, ArtifactName name, Digest digest) {
+                return new LocalSignatures(catalog, kind, name).read(digest);
             }
         };
     }

@@ -402,8 +402,9 @@ public final class PluginInstaller {
 
     /**
      * The trusted key that signed {@code digest}, by the signature policy ({@link SignaturePolicy#check}: throws when
-     * signatures are required and none verifies). The local catalog keeps no signatures, so for an artifact found
-     * there the registries of the chain are asked for the signatures of the same digest (not offline).
+     * signatures are required and none verifies). For an artifact found in the local catalog, the signatures it kept
+     * (pulled or loaded with it) are read; when it kept none, the registries of the chain are asked for the
+     * signatures of the same digest (not offline): an air-gapped catalog loaded from an archive needs no registry.
      */
     private Optional<KeyFingerprint> signedBy(ArtifactKind kind, ArtifactName name, Version version, Digest digest,
             ArtifactSource source, boolean offline) {

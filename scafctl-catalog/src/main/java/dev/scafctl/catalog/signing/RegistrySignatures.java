@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +26,7 @@ import java.util.Set;
  * layer digest); signing adds a layer to what is there, so earlier signatures (another key, a co-signer) stay, and a
  * signature this key already made over the same payload is not added again.
  */
-public final class RegistrySignatures {
+public final class RegistrySignatures implements SignatureStore {
 
     /** A payload larger than this is no simple-signing payload and is not downloaded. */
     static final int MAX_PAYLOAD = 64 << 10;
@@ -44,7 +44,7 @@ public final class RegistrySignatures {
         return client.registry().host() + "/" + repository;
     }
 
-    /** Every signature layer stored for {@code signed}; none when there is no {@code .sig} manifest. */
+    @Override
     public List<FoundSignature> read(Digest signed) {
         String tag = SignatureManifest.tagFor(signed);
         Optional<Manifest> manifest = client.fetchManifest(repository, tag);
@@ -55,7 +55,7 @@ public final class RegistrySignatures {
         List<FoundSignature> found = new ArrayList<>();
         for (Descriptor layer : SignatureManifest.parse(manifest.get().bytes(), where).layers()) {
             byte[] payload = layer.size() <= MAX_PAYLOAD ? payload(layer) : new byte[0];
-            found.add(new FoundSignature(layer, payload, signatureOf(layer), where));
+            found.add(new FoundSignature(layer, payload, SignatureManifest.signatureOf(layer), where));
         }
         return found;
     }
@@ -69,7 +69,7 @@ public final class RegistrySignatures {
         SignatureManifest existing = client.fetchManifest(repository, tag)
                 .map(m -> SignatureManifest.parse(m.bytes(), where)).orElse(new SignatureManifest(List.of()));
         for (Descriptor layer : existing.layers()) {
-            if (layer.digest().equals(payloadDigest) && TrustedKeys.verifies(signer.publicKey(), payload, signatureOf(layer))) {
+            if (layer.digest().equals(payloadDigest) && TrustedKeys.verifies(signer.publicKey(), payload, SignatureManifest.signatureOf(layer))) {
                 return false;
             }
         }
@@ -77,6 +77,42 @@ public final class RegistrySignatures {
         upload(signedManifest.config(), signedManifest.configJson());
         upload(Descriptor.of(SimpleSigningPayload.MEDIA_TYPE, payloadDigest, payload.length), payload);
         client.putManifest(repository, tag, MediaTypes.IMAGE_MANIFEST, signedManifest.toJson());
+        return true;
+    }
+
+    /**
+     * The {@code .sig} manifest of {@code signed} with its config and payloads; empty when there is none, or when one
+     * of its blobs is larger than a payload can be (not a signature this store copies).
+     */
+    @Override
+    public Optional<StoredSignatures> stored(Digest signed) {
+        Optional<Manifest> manifest = client.fetchManifest(repository, SignatureManifest.tagFor(signed));
+        if (manifest.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSignatures bare = new StoredSignatures(manifest.get().bytes(), Map.of());
+        Map<Digest, byte[]> blobs = new HashMap<>();
+        for (Descriptor blob : bare.named()) {
+            if (blob.size() > MAX_PAYLOAD) {
+                return Optional.empty();
+            }
+            blobs.put(blob.digest(), payload(blob));
+        }
+        return Optional.of(new StoredSignatures(manifest.get().bytes(), blobs));
+    }
+
+    @Override
+    public boolean add(Digest signed, StoredSignatures signatures) {
+        Optional<StoredSignatures> here = stored(signed);
+        Optional<StoredSignatures> write = here.isEmpty() ? Optional.of(signatures) : here.get().mergedWith(signatures);
+        if (write.isEmpty()) {
+            return false;
+        }
+        for (Descriptor blob : write.get().named()) {
+            upload(blob, write.get().blobs().get(blob.digest()));
+        }
+        client.putManifest(repository, SignatureManifest.tagFor(signed), MediaTypes.IMAGE_MANIFEST,
+                write.get().manifestBytes());
         return true;
     }
 
@@ -94,9 +130,7 @@ public final class RegistrySignatures {
                 repository, child.digest().toString()).orElseThrow(() -> new CatalogException("registry "
                         + client.registry() + " lists " + child.digest() + " in " + repository + "@" + root
                         + " but does not serve it")).bytes());
-        Set<Digest> digests = new LinkedHashSet<>(List.of(root));
-        tree.indexes().forEach(index -> digests.add(index.descriptor().digest()));
-        tree.parts().forEach(part -> digests.add(part.descriptor().digest()));
+        Set<Digest> digests = tree.manifestDigests();
         List<Digest> added = new ArrayList<>();
         List<Digest> present = new ArrayList<>();
         for (Digest digest : digests) {
@@ -105,18 +139,9 @@ public final class RegistrySignatures {
         return new Signed(added, present);
     }
 
-    /** A payload of at most {@link #MAX_PAYLOAD} bytes, verified against its layer descriptor by the download. */
+    /** A payload (or config) of at most {@link #MAX_PAYLOAD} bytes, verified against its layer descriptor by the download. */
     private byte[] payload(Descriptor layer) {
         return client.downloadBlob(repository, layer, TransferListener.NONE, InputStream::readAllBytes);
-    }
-
-    private static byte[] signatureOf(Descriptor layer) {
-        String encoded = layer.annotation(SignatureManifest.SIGNATURE_ANNOTATION);
-        try {
-            return encoded == null ? new byte[0] : Base64.getDecoder().decode(encoded.strip());
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 
     private void upload(Descriptor blob, byte[] bytes) {

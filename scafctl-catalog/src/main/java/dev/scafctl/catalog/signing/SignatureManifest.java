@@ -27,7 +27,7 @@ public record SignatureManifest(List<Descriptor> layers) {
 
     /** {@code sha256-<hex>.sig}: where the signatures of {@code signed} are found in its repository. */
     public static String tagFor(Digest signed) {
-        return "sha256-" + signed.hex() + ".sig";
+        return dev.scafctl.catalog.oci.SignatureTag.of(signed);
     }
 
     /** The signature layers of a {@code .sig} manifest; layers of other media types are kept but not signatures. */
@@ -39,6 +39,36 @@ public record SignatureManifest(List<Descriptor> layers) {
     public static Descriptor layer(byte[] payload, byte[] signature) {
         return Descriptor.of(SimpleSigningPayload.MEDIA_TYPE, Digest.of(payload), payload.length)
                 .withAnnotations(Map.of(SIGNATURE_ANNOTATION, java.util.Base64.getEncoder().encodeToString(signature)));
+    }
+
+    /**
+     * This manifest with the layers of {@code other} it lacks: a layer counts as present when one of the same payload
+     * digest carries the same signature, so copying signatures back and forth never stacks identical layers.
+     */
+    public SignatureManifest union(SignatureManifest other) {
+        SignatureManifest merged = this;
+        for (Descriptor layer : other.layers()) {
+            if (!merged.holds(layer)) {
+                merged = merged.with(layer);
+            }
+        }
+        return merged;
+    }
+
+    /** Whether a layer with the payload and the signature of {@code layer} is here. */
+    public boolean holds(Descriptor layer) {
+        return layers.stream().anyMatch(l -> l.digest().equals(layer.digest()) && java.util.Objects.equals(
+                l.annotation(SIGNATURE_ANNOTATION), layer.annotation(SIGNATURE_ANNOTATION)));
+    }
+
+    /** The decoded signature of a layer; empty (which verifies with no key) when its annotation is missing or no base64. */
+    static byte[] signatureOf(Descriptor layer) {
+        String encoded = layer.annotation(SIGNATURE_ANNOTATION);
+        try {
+            return encoded == null ? new byte[0] : java.util.Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     public SignatureManifest with(Descriptor layer) {

@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignatureInteropTest {
 
-    private static final Platform LINUX = Platform.parseSupported("linux/amd64");
-    private static final List<Platform> TWO = List.of(LINUX, Platform.parseSupported("darwin/arm64"));
+    static final Platform LINUX = Platform.parseSupported("linux/amd64");
+    /** The two platforms the signing tests publish: an index with two manifests to sign. */
+    static final List<Platform> TWO = List.of(LINUX, Platform.parseSupported("darwin/arm64"));
 
     @RegisterExtension
     static final SharedRegistry shared = new SharedRegistry();
