@@ -26,6 +26,21 @@ public record ArtifactName(String value) {
         return new ArtifactName(value);
     }
 
+    /**
+     * Written out, not left to the record: a record's own equals and hashCode are linked on their first call through
+     * {@code java.lang.runtime.ObjectMethods}, a bootstrap that costs a cold JVM tens of milliseconds, and the lock
+     * extension compares these before every build (issue 20). The same contract: equal when the value is.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ArtifactName that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -68,6 +68,20 @@ public record Digest(String hex) {
         return "sha256";
     }
 
+    /**
+     * Written out, not left to the record, as in {@code ArtifactName}: the first comparison then links no
+     * {@code java.lang.runtime.ObjectMethods} bootstrap (issue 20). Equal when the hex is.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest that && hex.equals(that.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     @Override
     public String toString() {
         return "sha256:" + hex;
