@@ -125,9 +125,4 @@ public final class VerifiedInput extends FilterInputStream {
             }
         }
     }
-
-    /** The digest promised (and, after the end was read, the digest of what was read). */
-    public Digest digest() {
-        return expected;
-    }
 }
