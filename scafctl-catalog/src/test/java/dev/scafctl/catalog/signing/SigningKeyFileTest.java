@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scafctl.catalog.InvalidInputException;
-import dev.scafctl.catalog.testing.ExternalCommand;
+import dev.scafctl.catalog.testing.CosignKeyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,25 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SigningKeyFileTest {
 
-    /** Debian's python3, which has python3-nacl (bin/ensure-tools --tests installs it). */
-    private static final String PYTHON = "/usr/bin/python3";
-
-    /** Encrypts a PKCS#8 DER file as cosign generate-key-pair does: argv = der, passphrase, PEM type, out. */
-    private static final String ENCRYPT = String.join("\n",
-            "import base64, hashlib, json, os, sys, textwrap",
-            "import nacl.secret",
-            "der = open(sys.argv[1], 'rb').read()",
-            "salt = os.urandom(32)",
-            "key = hashlib.scrypt(sys.argv[2].encode(), salt=salt, n=32768, r=8, p=1, maxmem=64 << 20, dklen=32)",
-            "nonce = os.urandom(24)",
-            "box = nacl.secret.SecretBox(key).encrypt(der, nonce).ciphertext",
-            "doc = {'kdf': {'name': 'scrypt', 'params': {'N': 32768, 'r': 8, 'p': 1}, 'salt': base64.b64encode(salt).decode()},",
-            "       'cipher': {'name': 'nacl/secretbox', 'nonce': base64.b64encode(nonce).decode()},",
-            "       'ciphertext': base64.b64encode(box).decode()}",
-            "body = '\\n'.join(textwrap.wrap(base64.b64encode(json.dumps(doc).encode()).decode(), 64))",
-            "open(sys.argv[4], 'w').write('-----BEGIN %s-----\\n%s\\n-----END %s-----\\n' % (sys.argv[3], body, sys.argv[3]))",
-            "");
-
     @TempDir
     Path work;
 
@@ -56,19 +36,8 @@ class SigningKeyFileTest {
         return "pass-" + HexFormat.of().formatHex(bytes);
     }
 
-    private Path encrypted(Openssl.KeyPair key, String passphrase, String pemType) throws Exception {
-        Path der = work.resolve("key.der");
-        run(List.of("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", key.sec1().toString(), "-outform", "DER", "-out", der.toString()));
-        Path script = Files.writeString(work.resolve("encrypt.py"), ENCRYPT);
-        Path out = work.resolve("cosign-" + pemType.hashCode() + ".key");
-        run(List.of(PYTHON, script.toString(), der.toString(), passphrase, pemType, out.toString()));
-        Files.delete(der);
-        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-        return out;
-    }
-
-    private static void run(List<String> command) {
-        ExternalCommand.run(command, Duration.ofSeconds(60)).requireSuccess(List.of(command.get(0), command.get(1)));
+    private Path encrypted(Openssl.KeyPair key, String passphrase, String pemType) {
+        return CosignKeyFiles.encrypt(key.sec1(), passphrase, pemType, work.resolve("cosign-" + pemType.hashCode() + ".key"));
     }
 
     /** Signs a payload with the key and checks it with openssl and the public key openssl derived. */

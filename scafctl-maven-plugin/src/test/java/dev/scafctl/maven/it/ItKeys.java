@@ -1,5 +1,6 @@
 package dev.scafctl.maven.it;
 
+import dev.scafctl.catalog.testing.CosignKeyFiles;
 import dev.scafctl.catalog.testing.ExternalCommand;
 import java.io.File;
 import java.io.IOException;
@@ -17,22 +18,6 @@ import java.util.List;
  * {@link #verifies} is the independent check, {@code openssl dgst -sha256 -verify}.
  */
 public final class ItKeys {
-
-    private static final String ENCRYPT = String.join("\n",
-            "import base64, hashlib, json, os, sys, textwrap",
-            "import nacl.secret",
-            "der = open(sys.argv[1], 'rb').read()",
-            "salt = os.urandom(32)",
-            "key = hashlib.scrypt(sys.argv[2].encode(), salt=salt, n=32768, r=8, p=1, maxmem=64 << 20, dklen=32)",
-            "nonce = os.urandom(24)",
-            "box = nacl.secret.SecretBox(key).encrypt(der, nonce).ciphertext",
-            "doc = {'kdf': {'name': 'scrypt', 'params': {'N': 32768, 'r': 8, 'p': 1}, 'salt': base64.b64encode(salt).decode()},",
-            "       'cipher': {'name': 'nacl/secretbox', 'nonce': base64.b64encode(nonce).decode()},",
-            "       'ciphertext': base64.b64encode(box).decode()}",
-            "body = '\\n'.join(textwrap.wrap(base64.b64encode(json.dumps(doc).encode()).decode(), 64))",
-            "open(sys.argv[3], 'w').write('-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\\n%s\\n"
-                    + "-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\\n' % body)",
-            "");
 
     private ItKeys() {}
 
@@ -56,20 +41,8 @@ public final class ItKeys {
     /** {@code keys/NAME.cosign.key}: the key pair {@code NAME} in cosign's encrypted format, mode 600. */
     public static Path encryptForCosign(File basedir, String name, String passphrase) {
         Path keys = keys(basedir);
-        Path der = keys.resolve(name + ".der");
-        Path out = keys.resolve(name + ".cosign.key");
-        openssl("pkcs8", "-topk8", "-nocrypt", "-in", keys.resolve(name + ".pem").toString(), "-outform", "DER",
-                "-out", der.toString());
-        try {
-            Path script = Files.writeString(keys.resolve("encrypt.py"), ENCRYPT);
-            List<String> command = List.of("/usr/bin/python3", script.toString(), der.toString(), passphrase, out.toString());
-            ExternalCommand.run(command, Duration.ofSeconds(60)).requireSuccess(List.of("python3", "encrypt.py"));
-            Files.delete(der);
-            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return CosignKeyFiles.encrypt(keys.resolve(name + ".pem"), passphrase, "ENCRYPTED SIGSTORE PRIVATE KEY",
+                keys.resolve(name + ".cosign.key"));
     }
 
     /** The sha256 of a public key's DER, {@code sha256:<hex>}, computed by openssl. */
