@@ -3,6 +3,7 @@ package dev.scafctl.catalog.oci;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /**
@@ -21,6 +22,9 @@ public final class VerifiedInput extends FilterInputStream {
     public interface Mismatch {
         DigestMismatchException of(Digest actual, long actualSize);
     }
+
+    /** The largest buffer {@link #transferTo} copies through: 256 KiB. */
+    static final int COPY_BUFFER_BYTES = 256 * 1024;
 
     private final Digest expected;
     private final long size;
@@ -86,6 +90,21 @@ public final class VerifiedInput extends FilterInputStream {
             verified = true;
         }
         return n;
+    }
+
+    /**
+     * Copies the rest to {@code out}, {@link #COPY_BUFFER_BYTES} at a time rather than the JDK's 8 KiB: a binary of
+     * 64 MiB then takes 256 writes to the file and hash updates instead of 8,192 ({@code bench/run}, row 3).
+     */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        byte[] buffer = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, size - count + 1))];
+        long copied = 0;
+        for (int n; (n = read(buffer, 0, buffer.length)) >= 0; ) {
+            out.write(buffer, 0, n);
+            copied += n;
+        }
+        return copied;
     }
 
     @Override

@@ -38,9 +38,19 @@ final class RegistryTransport {
     private final Transport settings;
     private final HttpClient http;
 
+    /**
+     * The JDK's HTTP client reads every response into buffers of this property's size, 16 KiB unless set, fixed when
+     * its classes are first loaded in the JVM; a binary of 64 MiB then costs 4,096 buffers, and their allocation and
+     * hand-over took more CPU than the hashing and the copy to disk together ({@code bench/run}, row 3).
+     */
+    static final String READ_BUFFER_PROPERTY = "jdk.httpclient.bufsize";
+    /** The read buffer asked for when nobody set {@link #READ_BUFFER_PROPERTY}: 256 KiB. */
+    static final int READ_BUFFER_BYTES = 256 * 1024;
+
     RegistryTransport(Registry registry, Transport settings) {
         this.registry = registry;
         this.settings = settings;
+        preferLargeReadBuffers();
         Duration connectTimeout = Duration.ofSeconds(30);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -58,6 +68,17 @@ final class RegistryTransport {
                 ? ProxyLoginClient.around(direct, settings.proxies(), tls == null ? direct.sslContext() : tls,
                         !registry.insecure(), connectTimeout)
                 : direct;
+    }
+
+    /**
+     * Asks for {@link #READ_BUFFER_BYTES} read buffers unless the user set {@link #READ_BUFFER_PROPERTY} (in
+     * {@code MAVEN_OPTS}, say), which is then kept. It takes effect only when no HTTP client of the JDK ran in this JVM
+     * before (Maven 4's own downloads may have), and changes nothing but the buffers' size.
+     */
+    static void preferLargeReadBuffers() {
+        if (System.getProperty(READ_BUFFER_PROPERTY) == null) {
+            System.setProperty(READ_BUFFER_PROPERTY, Integer.toString(READ_BUFFER_BYTES));
+        }
     }
 
     Registry registry() {

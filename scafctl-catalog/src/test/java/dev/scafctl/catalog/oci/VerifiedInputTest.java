@@ -122,4 +122,40 @@ class VerifiedInputTest {
         assertTrue(e.getMessage().startsWith("digest mismatch for manifest m: expected " + BLOB.digest()), e.getMessage());
         assertTrue(e.getMessage().contains("(possible supply chain attack or corrupted download)"), e.getMessage());
     }
+    @Test
+    void transferToCopiesInLargeWritesAndVerifiesTheEnd() throws Exception {
+        byte[] binary = new byte[VerifiedInput.COPY_BUFFER_BYTES * 4];
+        new java.util.Random(7).nextBytes(binary);
+        Descriptor blob = Descriptor.of(MediaTypes.OCTET_STREAM, Digest.of(binary), binary.length);
+        CountingOutput out = new CountingOutput();
+        VerifiedInput in = VerifiedInput.of(new ByteArrayInputStream(binary), blob, "blob", "");
+        assertEquals(binary.length, in.transferTo(out));
+        assertTrue(in.verified());
+        assertArrayEquals(binary, out.toByteArray());
+        assertEquals(4, out.writes, "one write per 256 KiB, not per 8 KiB");
+    }
+
+    @Test
+    void transferToOfWrongOrTooManyBytesFailsBeforeItReturns() {
+        byte[] evil = CONTENT.clone();
+        evil[0] ^= 1;
+        assertThrows(DigestMismatchException.class, () -> VerifiedInput.of(new ByteArrayInputStream(evil), BLOB, "blob", "")
+                .transferTo(new CountingOutput()));
+        byte[] longer = Arrays.copyOf(CONTENT, CONTENT.length + 1);
+        CountingOutput out = new CountingOutput();
+        DigestMismatchException e = assertThrows(DigestMismatchException.class,
+                () -> VerifiedInput.of(new ByteArrayInputStream(longer), BLOB, "blob", "").transferTo(out));
+        assertNull(e.actual(), "cut off at the first byte too many");
+        assertEquals(0, out.size(), "not one byte of an oversized body was passed on");
+    }
+
+    private static final class CountingOutput extends java.io.ByteArrayOutputStream {
+        int writes;
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes++;
+            super.write(b, off, len);
+        }
+    }
 }
