@@ -101,7 +101,7 @@ public class BuildPluginMojo extends AbstractScafctlMojo {
         if (snapshot) {
             getLog().info(reference.name() + "@" + reference.version() + " is a SNAPSHOT: stored as that pre-release and"
                     + " replaced by each build; constraints match it only when they name a pre-release (^"
-                    + reference.version().semver().withClearedPreRelease() + "-0)");
+                    + reference.version().release() + "-0)");
         }
         PluginBuildRequest request = new PluginBuildRequest(reference, binaries, timestamp(), force || snapshot,
                 checkedMetadata(reference.kind(), binaries));

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * {@code 1.2.x}), hyphen ranges ({@code 1.2 - 1.4.5}), and {@code latest} for any version. A pre-release version
  * satisfies a constraint only when the constraint itself names a pre-release.
  *
- * <p>semver4j's own range parser differs from Masterminds in the caret and tilde rules for {@code 0.x} and in
- * its pre-release handling, so the ranges are built here and semver4j only compares versions.
+ * <p>General-purpose range parsers (semver4j's among them) differ from Masterminds in the caret and tilde rules
+ * for {@code 0.x} and in their pre-release handling, so the ranges are built here on {@link Version}'s order.
  */
 public final class VersionConstraint {
 

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -114,14 +113,23 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
 
     private static Artifact artifact(String kind, String name, List<String> tags,
             Function<String, Optional<byte[]>> manifestOfVersion) {
-        List<String> versions = tags.stream().map(Version::ofTag).filter(Objects::nonNull)
-                .sorted(Comparator.reverseOrder()).map(Version::toString).toList();
-        List<String> aliases = tags.stream().filter(t -> Version.ofTag(t) == null && !SignatureTag.isSignatureTag(t))
-                .sorted().toList();
+        List<Version> parsed = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        for (String tag : tags) { // each tag parsed once: a catalog may hold thousands
+            Version version = Version.ofTag(tag);
+            if (version != null) {
+                parsed.add(version);
+            } else if (!SignatureTag.isSignatureTag(tag)) {
+                aliases.add(tag);
+            }
+        }
+        parsed.sort(Comparator.reverseOrder());
+        aliases.sort(null);
+        List<String> versions = parsed.stream().map(Version::toString).toList();
         List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
                 : manifestOfVersion.apply(versions.get(0))
                         .map(index -> PluginMetadata.recordedIn(Annotations.of(index, "plugin index"))).orElse(List.of());
-        return new Artifact(kind, name, versions, aliases, provides);
+        return new Artifact(kind, name, versions, List.copyOf(aliases), provides);
     }
 
     public Map<String, Object> toTree() {

@@ -351,8 +351,7 @@ public final class PluginInstaller {
         List<String> preReleases = new ArrayList<>();
         for (ArtifactSource source : sources(options)) {
             for (Version version : source.versions(requirement.kind(), requirement.name())) {
-                if (version.isPreRelease() && requirement.constraint().isSatisfiedBy(
-                        Version.parse(version.semver().withClearedPreReleaseAndBuild().toString()))) {
+                if (version.isPreRelease() && requirement.constraint().isSatisfiedBy(version.release())) {
                     preReleases.add(version + " in " + source.name());
                 }
             }

@@ -169,7 +169,7 @@ public final class LockGuard {
             throw new ArtifactNotFoundException(e.getMessage() + "; module " + other.get().module() + " of this build makes "
                     + other.get().version() + ", which " + requirement.constraint() + " does not match"
                     + (other.get().version().isPreRelease() ? " (a constraint matches a pre-release only when it names one,"
-                            + " for example ^" + other.get().version().semver().withClearedPreReleaseAndBuild() + "-0)" : ""));
+                            + " for example ^" + other.get().version().release() + "-0)" : ""));
         }
     }
 

@@ -61,7 +61,7 @@ class BadInputTest {
         }
         String version = assertThrows(InvalidInputException.class, () -> Version.parse("99999999999999999999.0.0"))
                 .getMessage();
-        assertTrue(version.contains("is too big"), version);
+        assertTrue(version.contains("the number 99999999999999999999 is too large"), version);
     }
 
     @Test
