@@ -410,8 +410,21 @@ public final class LocalCatalog {
      * archive) or is shown (inspect); a missing or damaged blob fails naming it and {@code artifact}.
      */
     public void verify(String artifact, Descriptor entry) {
+        check(artifact, entry, Check.DIGEST);
+    }
+
+    /**
+     * Checks that everything {@code entry} reaches is stored: its indexes and manifests read and verified, the other
+     * blobs present at their size. For content whose bytes are checked as they leave (a push checks each blob as it
+     * uploads it), so that a missing blob fails before anything is sent and a damaged one before the registry has it.
+     */
+    public void requireStored(String artifact, Descriptor entry) {
+        check(artifact, entry, Check.SIZE);
+    }
+
+    private void check(String artifact, Descriptor entry, Check leaves) {
         try {
-            walk(entry, new HashSet<>(), Check.DIGEST);
+            walk(entry, new HashSet<>(), leaves);
         } catch (CatalogException e) {
             throw new CatalogException(artifact + " in catalog " + root + " cannot be used: " + e.getMessage()
                     + "; pull it again with force or rebuild it to repair the catalog", e);

@@ -76,7 +76,7 @@ public final class CatalogPusher {
 
     public Result push(ArtifactReference reference, RemoteCatalog catalog, Options options) {
         Descriptor entry = local.require(reference);
-        local.verify(reference.toString(), entry);
+        local.requireStored(reference.toString(), entry); // each blob's bytes are checked as they are uploaded
         RegistryClient client = clients.apply(catalog.registry());
         String repository = catalog.repository(reference.kind(), reference.name());
         Counts counts = new Counts();

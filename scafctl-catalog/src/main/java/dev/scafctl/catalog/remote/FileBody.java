@@ -1,26 +1,35 @@
 package dev.scafctl.catalog.remote;
 
+import dev.scafctl.catalog.oci.Descriptor;
+import dev.scafctl.catalog.oci.Digest;
+import dev.scafctl.catalog.oci.DigestMismatchException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * A file as an HTTP request body, in chunks much larger than the HTTP client's own (16 KiB), so an upload takes few
- * trips through the client: that is what makes a cold JVM slow to upload. Every subscription (a retried request)
- * reads the file again from its start. {@code progress} hears the bytes handed over so far.
+ * A stored blob as an HTTP request body, in chunks much larger than the HTTP client's own (16 KiB), so an upload
+ * takes few trips through the client: that is what makes a cold JVM slow to upload. Every subscription (a retried
+ * request) reads the file again from its start. {@code progress} hears the bytes handed over so far.
+ *
+ * <p>The bytes are checked against the blob's descriptor as they are read, and the last chunk is handed over only
+ * once they hash to its digest: a damaged file fails the request before the registry has the whole blob, so it never
+ * stores it (one read of the file, where checking it first would read it twice).
  */
 final class FileBody implements Flow.Publisher<ByteBuffer> {
 
     static final int CHUNK = 1 << 20;
 
     private final Path file;
+    private final Descriptor blob;
     private final LongConsumer progress;
 
     /** The local file could not be read: not a network failure, and no retry mends it. */
@@ -28,14 +37,22 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
         private static final long serialVersionUID = 1L;
 
         Unreadable(Path file, IOException cause) {
-            super((cause instanceof NoSuchFileException ? "the local blob file " + file + " is missing"
-                    : "cannot read the local blob file " + file + " (" + cause.getMessage() + ")")
-                    + "; the local catalog is damaged: build or pull the artifact again", cause);
+            this(cause instanceof NoSuchFileException ? "the local blob file " + file + " is missing"
+                    : "cannot read the local blob file " + file + " (" + cause.getMessage() + ")", cause);
+        }
+
+        Unreadable(DigestMismatchException damage) {
+            this(damage.getMessage(), damage);
+        }
+
+        private Unreadable(String problem, Exception cause) {
+            super(problem + "; the local catalog is damaged: build or pull the artifact again", cause);
         }
     }
 
-    FileBody(Path file, LongConsumer progress) {
+    FileBody(Path file, Descriptor blob, LongConsumer progress) {
         this.file = file;
+        this.blob = blob;
         this.progress = progress;
     }
 
@@ -61,10 +78,13 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
     private final class Chunks implements Flow.Subscription {
         private final FileChannel channel;
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private final MessageDigest sha256 = Digest.newSha256();
         private final AtomicLong demand = new AtomicLong();
         /** Non-zero while one thread emits; a request made meanwhile (from onNext, say) is served by that thread. */
         private final AtomicInteger pending = new AtomicInteger();
         private volatile boolean ended;
+        /** The file held the blob's bytes, and the last of them were read. */
+        private boolean verified;
         private long sent;
 
         Chunks(FileChannel channel, Flow.Subscriber<? super ByteBuffer> subscriber) {
@@ -97,6 +117,10 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
                     ByteBuffer chunk;
                     try {
                         chunk = read();
+                    } catch (DigestMismatchException e) {
+                        end();
+                        subscriber.onError(new Unreadable(e));
+                        return;
                     } catch (IOException e) {
                         end();
                         subscriber.onError(new Unreadable(file, e));
@@ -115,16 +139,41 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
             } while (pending.decrementAndGet() != 0);
         }
 
-        /** The next chunk, or null at the end of the file. */
+        /**
+         * The next chunk, or null after the last one. The last chunk is read one byte larger than what is left of the
+         * blob, so the end of the file shows in it, and it is given only once the file held exactly the blob's bytes.
+         */
         private ByteBuffer read() throws IOException {
-            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+            if (verified) {
+                return null;
+            }
+            long left = blob.size() - sent;
+            ByteBuffer chunk = ByteBuffer.allocate(left > CHUNK ? CHUNK : (int) left + 1);
             while (chunk.hasRemaining()) {
                 if (channel.read(chunk) < 0) {
                     break;
                 }
             }
             chunk.flip();
+            long total = sent + chunk.remaining();
+            if (total > blob.size()) {
+                throw damaged(null, total);
+            }
+            sha256.update(chunk.duplicate());
+            if (chunk.limit() == chunk.capacity()) {
+                return chunk; // a full chunk short of the blob's end
+            }
+            Digest actual = Digest.of(sha256);
+            if (total != blob.size() || !actual.equals(blob.digest())) {
+                throw damaged(actual, total);
+            }
+            verified = true;
             return chunk.hasRemaining() ? chunk : null;
+        }
+
+        private DigestMismatchException damaged(Digest actual, long size) {
+            return DigestMismatchException.damaged("blob " + blob.digest() + " (" + file + ")", blob.digest(), actual,
+                    blob.size(), size);
         }
 
         private void end() {

@@ -176,7 +176,10 @@ public final class RegistryClient {
         }
     }
 
-    /** Uploads a blob from a file, streaming it (the body is read again from disk on a retry). */
+    /**
+     * Uploads a blob from a file, streaming it (the body is read again from disk on a retry) and checking it against
+     * its descriptor on the way: a file that does not hold the blob's bytes fails the upload before it completes.
+     */
     public void pushBlob(String repository, Descriptor blob, Path file, TransferListener listener) {
         String what = "uploading blob " + blob.digest() + " to " + repository;
         URI location;
@@ -189,7 +192,7 @@ public final class RegistryClient {
         URI target = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(blob.digest().toString(), StandardCharsets.UTF_8));
         try (RegistryResponse done = send(idle -> request(target).header("Content-Type", MediaTypes.OCTET_STREAM)
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, sent -> {
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(new FileBody(file, blob, sent -> {
                     idle.progress();
                     listener.progress(blob, sent);
                 }), blob.size())), pushScope(repository), what)) {

@@ -14,6 +14,7 @@ import dev.scafctl.catalog.artifact.VersionConstraint;
 import dev.scafctl.catalog.archive.ArtifactArchive;
 import dev.scafctl.catalog.inspect.ArtifactInspector;
 import dev.scafctl.catalog.local.LocalCatalog;
+import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.plugin.BuiltPlugin;
 import dev.scafctl.catalog.plugin.PluginCache;
@@ -87,8 +88,25 @@ class DamagedBlobTest {
         CatalogException e = assertThrows(CatalogException.class, () -> RemoteFixtures.pusher(local, RemoteFixtures.anonymous(),
                 new BlobLocations()).push(built.reference(), fresh, new CatalogPusher.Options(false)));
         assertNamesBlobAndArtifact(e);
-        assertEquals(Optional.empty(), RemoteFixtures.anonymous().apply(fresh.registry())
-                .fetchManifest(fresh.repository(ArtifactKind.PROVIDER, built.reference().name()), "1.0.0"));
+        RegistryClient client = RemoteFixtures.anonymous().apply(fresh.registry());
+        String repository = fresh.repository(ArtifactKind.PROVIDER, built.reference().name());
+        assertEquals(Optional.empty(), client.fetchManifest(repository, "1.0.0"));
+        assertFalse(client.hasBlob(repository, binary), "the damaged bytes were checked before the upload completed");
+    }
+
+    @Test
+    void pushOfAnArtifactWithAMissingBlobFailsBeforeUploadingAnything() throws Exception {
+        Files.delete(local.blobPath(binary));
+        RemoteCatalog fresh = RemoteCatalog.parse("fresh", "http://" + shared.registry().hostPort() + "/missing", false, null);
+        CatalogException e = assertThrows(CatalogException.class, () -> RemoteFixtures.pusher(local, RemoteFixtures.anonymous(),
+                new BlobLocations()).push(built.reference(), fresh, new CatalogPusher.Options(false)));
+        assertTrue(e.getMessage().contains(built.reference() + " in catalog ") && e.getMessage().contains(binary + " (")
+                && e.getMessage().contains("is not stored"), e.getMessage());
+        RegistryClient client = RemoteFixtures.anonymous().apply(fresh.registry());
+        String repository = fresh.repository(ArtifactKind.PROVIDER, built.reference().name());
+        for (Descriptor blob : local.walk(built.index()).blobs()) {
+            assertFalse(client.hasBlob(repository, blob.digest()), "nothing was uploaded: " + blob.digest());
+        }
     }
 
     @Test
