@@ -15,13 +15,14 @@ import dev.scafctl.catalog.oci.Descriptor;
 import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.ImageManifest;
 import dev.scafctl.catalog.oci.MediaTypes;
+import dev.scafctl.catalog.oci.SignatureTag;
 import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
 import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
-import dev.scafctl.catalog.signing.SignatureStore;
+import dev.scafctl.catalog.signing.FoundSignature;
 import dev.scafctl.catalog.signing.SignatureVerdict;
 import dev.scafctl.catalog.signing.TrustedKeys;
 import dev.scafctl.catalog.signing.Verifier;
@@ -29,10 +30,12 @@ import dev.scafctl.catalog.solution.VendoredSolution;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -73,7 +76,7 @@ public final class CatalogSiteReader {
             ArtifactDescription description = entry == null ? ArtifactInspector.local(catalog, reference)
                     : ArtifactInspector.local(catalog, reference, entry);
             return new SiteVersion(description, vendored(description, layer -> catalog.readBlob(layer.digest())),
-                    signatures(description, new LocalSignatures(catalog, reference.kind(), reference.name()), verifier));
+                    signatures(description, new LocalSignatures(catalog, reference.kind(), reference.name())::read, verifier));
         });
     }
 
@@ -92,13 +95,19 @@ public final class CatalogSiteReader {
     public static CatalogSite remote(RegistryClient client, RemoteCatalog catalog, List<String> knownNames, String plugin,
             Verifier verifier) {
         CatalogListing listing = CatalogListing.remote(client, catalog, Optional.empty(), knownNames);
+        // the tags list names every signature tag: a version without one needs no request to learn it is unsigned
+        Set<String> signatureTags = new HashSet<>();
+        listing.artifacts().forEach(artifact -> artifact.signatureTags()
+                .forEach(tag -> signatureTags.add(artifact.kind() + "/" + artifact.name() + ":" + tag)));
         String url = catalog.url();
         String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
         return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, PARALLEL_REQUESTS, reference -> {
             ArtifactDescription description = ArtifactInspector.remote(client, catalog, reference);
             String repository = catalog.repository(reference.kind(), reference.name());
+            RegistrySignatures registry = new RegistrySignatures(client, repository);
             return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)),
-                    signatures(description, new RegistrySignatures(client, repository), verifier));
+                    signatures(description, signed -> signatureTags.contains(reference.kind().wireName() + "/"
+                            + reference.name() + ":" + SignatureTag.of(signed)) ? registry.read(signed) : List.of(), verifier));
         });
     }
 
@@ -122,9 +131,10 @@ public final class CatalogSiteReader {
     }
 
     /** The signatures of the version's index (or manifest), the digest a lock pins and records the signer of. */
-    private static SiteSignatures signatures(ArtifactDescription description, SignatureStore store, Verifier verifier) {
+    private static SiteSignatures signatures(ArtifactDescription description, Function<Digest, List<FoundSignature>> read,
+            Verifier verifier) {
         Digest root = Digest.parse(description.digest());
-        return SiteSignatures.of(SignatureVerdict.check(root, store.read(root), verifier), verifier);
+        return SiteSignatures.of(SignatureVerdict.check(root, read.apply(root), verifier), verifier);
     }
 
     /** The solutions vendored into a solution, from its YAML layer; none for a plugin. */

@@ -186,7 +186,10 @@ class CatalogSiteTest {
             new RegistrySignatures(client, remote.repository(aws.kind(), aws.name()))
                     .sign(catalog.require(aws).digest(), release.signer());
 
+            long before = frontend.count(r -> r.contains(".sig"));
             CatalogSite site = CatalogSiteReader.remote(client, remote, List.of(), PLUGIN, release.trusted());
+            assertEquals(1, frontend.count(r -> r.contains(".sig")) - before,
+                    "only the signature tag the tags list names is fetched: " + frontend.requests());
             assertEquals(new SiteSignatures(1, true, List.of(release.fingerprint())),
                     artifact(site, "provider", "aws-provider").versions().get(0).signatures(), "read from the .sig tag");
             assertEquals("unsigned", artifact(site, "provider", "aws-provider").versions().get(1).signatures().status());

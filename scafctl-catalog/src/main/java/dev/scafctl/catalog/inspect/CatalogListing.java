@@ -32,8 +32,12 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
     /** How many repositories of a registry are listed at once. */
     private static final int PARALLEL_REQUESTS = 8;
 
-    /** One artifact, its tags, and what its newest version provides (empty when unknown). */
-    public record Artifact(String kind, String name, List<String> versions, List<String> aliases, List<String> provides) {}
+    /**
+     * One artifact, its tags (versions, aliases, and the {@code sha256-<hex>.sig} tags that hold signatures), and what
+     * its newest version provides (empty when unknown).
+     */
+    public record Artifact(String kind, String name, List<String> versions, List<String> aliases, List<String> provides,
+            List<String> signatureTags) {}
 
     public static CatalogListing local(LocalCatalog catalog, Optional<ArtifactKind> kind) {
         Map<String, List<String>> tags = new TreeMap<>();
@@ -115,12 +119,13 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
             Function<String, Optional<byte[]>> manifestOfVersion) {
         List<Version> parsed = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
+        List<String> signatureTags = new ArrayList<>();
         for (String tag : tags) { // each tag parsed once: a catalog may hold thousands
             Version version = Version.ofTag(tag);
             if (version != null) {
                 parsed.add(version);
-            } else if (!SignatureTag.isSignatureTag(tag)) {
-                aliases.add(tag);
+            } else {
+                (SignatureTag.isSignatureTag(tag) ? signatureTags : aliases).add(tag);
             }
         }
         parsed.sort(Comparator.reverseOrder());
@@ -129,7 +134,8 @@ public record CatalogListing(String catalog, List<Artifact> artifacts, Optional<
         List<String> provides = kind.equals(ArtifactKind.SOLUTION.wireName()) || versions.isEmpty() ? List.of()
                 : manifestOfVersion.apply(versions.get(0))
                         .map(index -> PluginMetadata.recordedIn(Annotations.of(index, "plugin index"))).orElse(List.of());
-        return new Artifact(kind, name, versions, List.copyOf(aliases), provides);
+        signatureTags.sort(null);
+        return new Artifact(kind, name, versions, List.copyOf(aliases), provides, List.copyOf(signatureTags));
     }
 
     public Map<String, Object> toTree() {
