@@ -119,15 +119,15 @@ class NetworkErrorsTest {
         Path blob = local.blobPath(built.platforms().get(0).binary().digest());
         Files.delete(blob);
 
-        // push reads every blob of the artifact out of the local catalog before it sends anything
+        // push checks that every blob of the artifact is in the local catalog before it sends anything
         CatalogException early = assertThrows(CatalogException.class, () -> RemoteFixtures.pusher(local, clients(),
                 new BlobLocations()).push(built.reference(), RemoteFixtures.plain(relay.hostPort()),
                 new CatalogPusher.Options(false)));
-        assertTrue(early.getMessage().contains("blob " + built.platforms().get(0).binary().digest() + " is missing"),
-                early.getMessage());
+        assertTrue(early.getMessage().contains("blob " + built.platforms().get(0).binary().digest() + " (")
+                && early.getMessage().contains(") is not stored"), early.getMessage());
         assertFalse(early.getMessage().contains("cannot reach"), early.getMessage());
         saysNoClassName(early.getMessage());
-        // and a file that goes away between that read and its upload (a prune meanwhile) fails the upload at once
+        // and a file that goes away between that check and its upload (a prune meanwhile) fails the upload at once
         RegistryClient client = clients().apply(RemoteFixtures.plain(relay.hostPort()).registry());
         RegistryException e = assertThrows(RegistryException.class, () -> client.pushBlob("acme/providers/lost",
                 built.platforms().get(0).binary(), blob, TransferListener.NONE));
