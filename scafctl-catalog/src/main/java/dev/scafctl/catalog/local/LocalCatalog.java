@@ -247,8 +247,8 @@ public final class LocalCatalog {
         }
         Digest actual = Digest.of(bytes);
         if (!actual.equals(digest)) {
-            throw new CatalogException("blob " + digest + " in catalog " + root + " is damaged (its content hashes to "
-                    + actual + "); rebuild or pull the artifact that references it");
+            throw DigestMismatchException.damaged("blob " + digest + " in catalog " + root, digest, actual, bytes.length,
+                    bytes.length, "rebuild or pull the artifact that references it");
         }
         return bytes;
     }

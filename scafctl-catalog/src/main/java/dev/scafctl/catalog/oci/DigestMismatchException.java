@@ -44,10 +44,17 @@ public final class DigestMismatchException extends CatalogException {
      */
     public static DigestMismatchException damaged(String blob, Digest expected, Digest actual, long expectedSize,
             long actualSize) {
+        return damaged(blob, expected, actual, expectedSize, actualSize, "");
+    }
+
+    /** {@link #damaged(String, Digest, Digest, long, long)}, followed by what to do about it. */
+    public static DigestMismatchException damaged(String blob, Digest expected, Digest actual, long expectedSize,
+            long actualSize, String whatToDo) {
         String found = actual == null ? "it holds more than the " + expectedSize + " bytes it should"
                 : "its content hashes to " + actual + (actualSize == expectedSize ? ""
                         : " (" + actualSize + " bytes instead of " + expectedSize + ")");
-        return new DigestMismatchException(blob + " is damaged: " + found, expected, actual);
+        return new DigestMismatchException(blob + " is damaged: " + found + (whatToDo.isEmpty() ? "" : "; " + whatToDo),
+                expected, actual);
     }
 
     /**
