@@ -20,9 +20,9 @@ import dev.scafctl.catalog.remote.Manifest;
 import dev.scafctl.catalog.remote.RegistryClient;
 import dev.scafctl.catalog.remote.RemoteCatalog;
 import dev.scafctl.catalog.remote.TransferListener;
+import dev.scafctl.catalog.signing.FoundSignature;
 import dev.scafctl.catalog.signing.LocalSignatures;
 import dev.scafctl.catalog.signing.RegistrySignatures;
-import dev.scafctl.catalog.signing.FoundSignature;
 import dev.scafctl.catalog.signing.SignatureVerdict;
 import dev.scafctl.catalog.signing.TrustedKeys;
 import dev.scafctl.catalog.signing.Verifier;
@@ -98,7 +98,7 @@ public final class CatalogSiteReader {
         // the tags list names every signature tag: a version without one needs no request to learn it is unsigned
         Set<String> signatureTags = new HashSet<>();
         listing.artifacts().forEach(artifact -> artifact.signatureTags()
-                .forEach(tag -> signatureTags.add(artifact.kind() + "/" + artifact.name() + ":" + tag)));
+                .forEach(tag -> signatureTags.add(taggedAs(artifact.kind(), artifact.name(), tag))));
         String url = catalog.url();
         String pullFrom = url.startsWith("oci://") ? url.substring("oci://".length()) : url;
         return site(listing.catalog(), listing, Optional.of(pullFrom), plugin, PARALLEL_REQUESTS, reference -> {
@@ -106,9 +106,14 @@ public final class CatalogSiteReader {
             String repository = catalog.repository(reference.kind(), reference.name());
             RegistrySignatures registry = new RegistrySignatures(client, repository);
             return new SiteVersion(description, vendored(description, layer -> download(client, repository, layer)),
-                    signatures(description, signed -> signatureTags.contains(reference.kind().wireName() + "/"
-                            + reference.name() + ":" + SignatureTag.of(signed)) ? registry.read(signed) : List.of(), verifier));
+                    signatures(description, signed -> signatureTags.contains(taggedAs(reference.kind().wireName(),
+                            reference.name().toString(), SignatureTag.of(signed))) ? registry.read(signed) : List.of(), verifier));
         });
+    }
+
+    /** {@code kind/name:tag}, a tag of one artifact among those of the whole listing. */
+    private static String taggedAs(String kind, String name, String tag) {
+        return kind + "/" + name + ":" + tag;
     }
 
     /** Describes every version of the listing, {@code threads} at once (each version is read on its own). */
