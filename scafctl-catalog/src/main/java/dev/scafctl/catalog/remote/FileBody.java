@@ -1,15 +1,14 @@
 package dev.scafctl.catalog.remote;
 
 import dev.scafctl.catalog.oci.Descriptor;
-import dev.scafctl.catalog.oci.Digest;
 import dev.scafctl.catalog.oci.DigestMismatchException;
+import dev.scafctl.catalog.oci.VerifiedInput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,9 +57,10 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        FileChannel channel;
+        InputStream in;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+            in = VerifiedInput.of(Files.newInputStream(file), blob, (actual, actualSize) -> DigestMismatchException
+                    .damaged("blob " + blob.digest() + " (" + file + ")", blob.digest(), actual, blob.size(), actualSize));
         } catch (IOException e) {
             subscriber.onSubscribe(new Flow.Subscription() {
                 @Override
@@ -72,23 +72,21 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
             subscriber.onError(new Unreadable(file, e));
             return;
         }
-        subscriber.onSubscribe(new Chunks(channel, subscriber));
+        subscriber.onSubscribe(new Chunks(in, subscriber));
     }
 
     private final class Chunks implements Flow.Subscription {
-        private final FileChannel channel;
+        /** The file, checked against the blob as it is read (it fails instead of reporting a wrong end). */
+        private final InputStream in;
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
-        private final MessageDigest sha256 = Digest.newSha256();
         private final AtomicLong demand = new AtomicLong();
         /** Non-zero while one thread emits; a request made meanwhile (from onNext, say) is served by that thread. */
         private final AtomicInteger pending = new AtomicInteger();
         private volatile boolean ended;
-        /** The file held the blob's bytes, and the last of them were read. */
-        private boolean verified;
         private long sent;
 
-        Chunks(FileChannel channel, Flow.Subscriber<? super ByteBuffer> subscriber) {
-            this.channel = channel;
+        Chunks(InputStream in, Flow.Subscriber<? super ByteBuffer> subscriber) {
+            this.in = in;
             this.subscriber = subscriber;
         }
 
@@ -141,45 +139,23 @@ final class FileBody implements Flow.Publisher<ByteBuffer> {
 
         /**
          * The next chunk, or null after the last one. The last chunk is read one byte larger than what is left of the
-         * blob, so the end of the file shows in it, and it is given only once the file held exactly the blob's bytes.
+         * blob, so that its read meets the end of the file, where the stream checks the bytes: it is given only when
+         * the file held exactly the blob's bytes.
          */
         private ByteBuffer read() throws IOException {
-            if (verified) {
-                return null;
-            }
             long left = blob.size() - sent;
-            ByteBuffer chunk = ByteBuffer.allocate(left > CHUNK ? CHUNK : (int) left + 1);
-            while (chunk.hasRemaining()) {
-                if (channel.read(chunk) < 0) {
-                    break;
-                }
+            byte[] chunk = new byte[left > CHUNK ? CHUNK : (int) left + 1];
+            int filled = 0;
+            for (int n; filled < chunk.length && (n = in.read(chunk, filled, chunk.length - filled)) >= 0; ) {
+                filled += n;
             }
-            chunk.flip();
-            long total = sent + chunk.remaining();
-            if (total > blob.size()) {
-                throw damaged(null, total);
-            }
-            sha256.update(chunk.duplicate());
-            if (chunk.limit() == chunk.capacity()) {
-                return chunk; // a full chunk short of the blob's end
-            }
-            Digest actual = Digest.of(sha256);
-            if (total != blob.size() || !actual.equals(blob.digest())) {
-                throw damaged(actual, total);
-            }
-            verified = true;
-            return chunk.hasRemaining() ? chunk : null;
-        }
-
-        private DigestMismatchException damaged(Digest actual, long size) {
-            return DigestMismatchException.damaged("blob " + blob.digest() + " (" + file + ")", blob.digest(), actual,
-                    blob.size(), size);
+            return filled == 0 ? null : ByteBuffer.wrap(chunk, 0, filled);
         }
 
         private void end() {
             ended = true;
             try {
-                channel.close();
+                in.close();
             } catch (IOException e) {
                 // nothing was written; the request itself reports its outcome
             }
