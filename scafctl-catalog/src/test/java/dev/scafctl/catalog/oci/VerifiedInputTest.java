@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VerifiedInputTest {
@@ -122,10 +124,11 @@ class VerifiedInputTest {
         assertTrue(e.getMessage().startsWith("digest mismatch for manifest m: expected " + BLOB.digest()), e.getMessage());
         assertTrue(e.getMessage().contains("(possible supply chain attack or corrupted download)"), e.getMessage());
     }
+
     @Test
     void transferToCopiesInLargeWritesAndVerifiesTheEnd() throws Exception {
         byte[] binary = new byte[VerifiedInput.COPY_BUFFER_BYTES * 4];
-        new java.util.Random(7).nextBytes(binary);
+        new Random(7).nextBytes(binary);
         Descriptor blob = Descriptor.of(MediaTypes.OCTET_STREAM, Digest.of(binary), binary.length);
         CountingOutput out = new CountingOutput();
         VerifiedInput in = VerifiedInput.of(new ByteArrayInputStream(binary), blob, "blob", "");
@@ -149,7 +152,7 @@ class VerifiedInputTest {
         assertEquals(0, out.size(), "not one byte of an oversized body was passed on");
     }
 
-    private static final class CountingOutput extends java.io.ByteArrayOutputStream {
+    private static final class CountingOutput extends ByteArrayOutputStream {
         int writes;
 
         @Override
